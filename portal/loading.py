@@ -1,0 +1,239 @@
+"""Loading the document facts from ``fixtures/`` — checked, atomic and repeatable.
+
+``loaddata`` saves rows raw: no ``save()``, no validation, and it overwrites whatever has the
+same key. Operators use :func:`load_fixtures` (through ``manage.py load_portal_data``) instead:
+every record is resolved, converted and validated with ``full_clean()`` inside one
+transaction, and one error anywhere leaves the database exactly as it was.
+"""
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core import serializers
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
+from django.db import transaction
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+class FixtureError(Exception):
+    """One or more records cannot be loaded; the message names file, record and field."""
+
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass
+class LoadReport:
+    counts: dict = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, label, outcome):
+        self.counts[label][outcome] += 1
+
+    @property
+    def changed(self):
+        return any(counter["created"] or counter["updated"] for counter in self.counts.values())
+
+    def lines(self):
+        for label in sorted(self.counts):
+            counter = self.counts[label]
+            yield (
+                f"{label}: {counter['created']} created, {counter['updated']} updated, {counter['unchanged']} unchanged"
+            )
+
+
+def default_fixture_paths():
+    return sorted(FIXTURES_DIR.glob("*.json"))
+
+
+def _display_path(path):
+    try:
+        return str(Path(path).resolve().relative_to(settings.BASE_DIR))
+    except ValueError:
+        return str(path)
+
+
+def read_fixture(path):
+    """Parse one file into a list of records, or raise FixtureError naming the file and position."""
+    name = _display_path(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise FixtureError([f"{name}: cannot be read: {error}"]) from error
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise FixtureError(
+            [f"{name}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"]
+        ) from error
+    if not isinstance(records, list):
+        raise FixtureError([f"{name}: the file must hold a JSON list of records"])
+    problems = []
+    for number, record in enumerate(records, start=1):
+        if (
+            not isinstance(record, dict)
+            or not isinstance(record.get("model"), str)
+            or not isinstance(record.get("fields"), dict)
+        ):
+            problems.append(f'{name}, record {number}: each record needs a "model" name and a "fields" object')
+    if problems:
+        raise FixtureError(problems)
+    return records
+
+
+def _describe(record):
+    fields = record.get("fields", {})
+    key = fields.get("slug") or record.get("pk")
+    return f"{record['model']} {json.dumps(key, ensure_ascii=False)}" if key else record["model"]
+
+
+def _resolve(model, value):
+    """The related object a fixture value (natural key list, or primary key) refers to."""
+    if isinstance(value, list):
+        return model._default_manager.get_by_natural_key(*value)
+    return model._default_manager.get(pk=value)
+
+
+def _field_problems(model, fields):
+    """Check each field's name, reference and type before Django's deserializer sees it."""
+    problems = {}
+    for name, value in fields.items():
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            problems[name] = "no such field"
+            continue
+        if model_field.many_to_many:
+            if not isinstance(value, list):
+                problems[name] = "must be a list of references"
+                continue
+            missing = []
+            for item in value:
+                try:
+                    _resolve(model_field.related_model, item)
+                except (ObjectDoesNotExist, TypeError, ValueError, ValidationError):
+                    missing.append(item)
+            if missing:
+                problems[name] = (
+                    f"unknown {model_field.related_model._meta.label_lower} {json.dumps(missing, ensure_ascii=False)}"
+                )
+        elif model_field.is_relation:
+            if value is None:
+                continue
+            try:
+                _resolve(model_field.related_model, value)
+            except (ObjectDoesNotExist, TypeError, ValueError, ValidationError):
+                problems[name] = (
+                    f"unknown {model_field.related_model._meta.label_lower} {json.dumps(value, ensure_ascii=False)}"
+                )
+        else:
+            try:
+                model_field.to_python(value)
+            except ValidationError as error:
+                problems[name] = "; ".join(error.messages)
+            except (TypeError, ValueError) as error:
+                problems[name] = str(error)
+    return problems
+
+
+def _current_state(instance, m2m_values):
+    """Concrete field values and many-to-many sets, to tell 'updated' from 'unchanged'."""
+    opts = instance._meta
+    state = {f.attname: getattr(instance, f.attname) for f in opts.concrete_fields if not f.primary_key}
+    for name, values in m2m_values.items():
+        state[name] = set(values)
+    return state
+
+
+def _stored_state(instance, m2m_names):
+    model = type(instance)
+    stored = model._default_manager.get(pk=instance.pk)
+    state = {f.attname: getattr(stored, f.attname) for f in model._meta.concrete_fields if not f.primary_key}
+    for name in m2m_names:
+        state[name] = set(getattr(stored, name).values_list("pk", flat=True))
+    return state
+
+
+def _load_record(record, where):
+    """Validate and save one record; return 'created', 'updated' or 'unchanged'. Raises FixtureError."""
+    try:
+        model = apps.get_model(record["model"])
+    except (LookupError, ValueError):
+        raise FixtureError([f'{where}: unknown model "{record["model"]}"']) from None
+    problems = _field_problems(model, record["fields"])
+    if problems:
+        raise FixtureError([f'{where}, field "{name}": {message}' for name, message in problems.items()])
+    try:
+        (deserialized,) = serializers.deserialize("python", [record])
+    except serializers.base.DeserializationError as error:
+        raise FixtureError([f"{where}: {error}"]) from error
+    instance = deserialized.object
+    m2m_values = {
+        name: [related.pk for related in _m2m_objects(model, name, values)]
+        for name, values in ((f.name, record["fields"].get(f.name)) for f in model._meta.many_to_many)
+        if values is not None
+    }
+    exists = instance.pk is not None and model._default_manager.filter(pk=instance.pk).exists()
+    instance._state.adding = not exists  # so unique checks do not flag the row as its own duplicate
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        messages = [
+            f'{where}, field "{name}": {" ".join(texts)}' if name != "__all__" else f"{where}: {' '.join(texts)}"
+            for name, texts in error.message_dict.items()
+        ]
+        raise FixtureError(messages) from error
+    if exists:
+        if _stored_state(instance, m2m_values) == _current_state(instance, m2m_values):
+            return "unchanged"
+        outcome = "updated"
+    else:
+        outcome = "created"
+    instance.save()
+    for name, pks in m2m_values.items():
+        getattr(instance, name).set(pks)
+    return outcome
+
+
+def _m2m_objects(model, name, values):
+    related_model = model._meta.get_field(name).related_model
+    return [_resolve(related_model, value) for value in values]
+
+
+def load_fixtures(paths=None, *, dry_run=False):
+    """Load every record of the given fixture files in one transaction and report what changed.
+
+    Raises FixtureError (after rolling back) if any record is malformed, refers to something
+    unknown or fails validation; with ``dry_run`` everything is checked and nothing is kept.
+    """
+    paths = list(paths) if paths else default_fixture_paths()
+    parsed = []
+    problems = []
+    for path in paths:
+        try:
+            parsed.append((path, read_fixture(path)))
+        except FixtureError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise FixtureError(problems)
+
+    report = LoadReport()
+    with transaction.atomic():
+        for path, records in parsed:
+            name = _display_path(path)
+            for number, record in enumerate(records, start=1):
+                where = f"{name}, record {number} ({_describe(record)})"
+                try:
+                    report.add(record["model"].lower(), _load_record(record, where))
+                except FixtureError as error:
+                    problems.extend(error.problems)
+        if problems or dry_run:
+            transaction.set_rollback(True)
+    if problems:
+        raise FixtureError(problems)
+    return report

@@ -1,0 +1,46 @@
+"""sitemap.xml: every published public page."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from relations.models import Agreement, Country, Milestone, Network, Organisation, Partner
+from trade.models import Strategy
+
+
+class StaticPagesSitemap(Sitemap):
+    priority = 0.8
+
+    def items(self):
+        return [
+            "portal:home",
+            "relations:country-list",
+            "relations:partner-list",
+            "relations:agreement-list",
+            "relations:organisation-list",
+            "relations:timeline",
+            "trade:overview",
+            "portal:about",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PublishedSitemap(Sitemap):
+    model = None
+
+    def items(self):
+        return self.model.objects.published().order_by("pk")
+
+
+def published_sitemap(model_class):
+    return type(f"{model_class.__name__}Sitemap", (PublishedSitemap,), {"model": model_class})
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    **{
+        model._meta.model_name: published_sitemap(model)
+        for model in (Country, Partner, Agreement, Milestone, Organisation, Network, Strategy)
+    },
+}

@@ -1,0 +1,150 @@
+"""Dates known to different precision: a year, a month, a day, or not at all.
+
+The sources say "in 1989", "November 2015", "March 28, 2021" and "recently signed". A
+``PartiallyDated`` record stores only what is known (year, month, day, each optional) and
+never fills in the rest, so "1989" is not silently turned into "1 January 1989".
+"""
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+MIN_YEAR = 1000
+MAX_YEAR = 2100
+
+
+class DateQualifier(models.TextChoices):
+    ON = "", _("on / in")
+    SINCE = "since", _("since")
+    RECENTLY = "recently", _("recently (date not stated)")
+
+
+def format_partial_date(year, month, day, qualifier=""):
+    """Render a partial date as precisely as it is known: '1989', 'November 2015', '28 March 2021'."""
+    if year is None:
+        if qualifier == DateQualifier.RECENTLY:
+            return str(_("Recently (date not stated)"))
+        return str(_("Date not stated"))
+    if month is None:
+        text = str(year)
+    elif day is None:
+        text = f"{calendar.month_name[month]} {year}"
+    else:
+        text = f"{day} {calendar.month_name[month]} {year}"
+    if qualifier == DateQualifier.SINCE:
+        return str(_("Since %(date)s")) % {"date": text}
+    return text
+
+
+def partial_date_iso(year, month, day):
+    """ISO 8601 of what is known ('1989', '2015-11', '2021-03-28'), for <time datetime>; '' if undated."""
+    if year is None:
+        return ""
+    parts = [f"{year:04d}"]
+    if month:
+        parts.append(f"{month:02d}")
+        if day:
+            parts.append(f"{day:02d}")
+    return "-".join(parts)
+
+
+def date_constraints(prefix):
+    """Named database constraints every partially dated table carries."""
+    return [
+        models.CheckConstraint(
+            condition=Q(date_year__isnull=True) | Q(date_year__gte=MIN_YEAR, date_year__lte=MAX_YEAR),
+            name=f"{prefix}_date_year_in_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(date_month__isnull=True) | Q(date_year__isnull=False, date_month__gte=1, date_month__lte=12),
+            name=f"{prefix}_date_month_needs_year",
+        ),
+        models.CheckConstraint(
+            condition=Q(date_day__isnull=True) | Q(date_month__isnull=False, date_day__gte=1, date_day__lte=31),
+            name=f"{prefix}_date_day_needs_month",
+        ),
+    ]
+
+
+def chronological_order(descending=False):
+    """Order expressions: undated records last, a bare year before the months of that year."""
+    fields = ("date_year", "date_month", "date_day")
+    if descending:
+        return [models.F(name).desc(nulls_last=True) for name in fields]
+    return [models.F("date_year").asc(nulls_last=True)] + [models.F(name).asc(nulls_first=True) for name in fields[1:]]
+
+
+class PartiallyDated(models.Model):
+    """Abstract base for records with a date of known precision."""
+
+    date_year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty if the source gives no date."),
+    )
+    date_month = models.PositiveSmallIntegerField(
+        _("month"),
+        null=True,
+        blank=True,
+        choices=[(number, calendar.month_name[number]) for number in range(1, 13)],
+        help_text=_("Only if the source names the month."),
+    )
+    date_day = models.PositiveSmallIntegerField(
+        _("day"), null=True, blank=True, help_text=_("Only if the source names the day.")
+    )
+    date_qualifier = models.CharField(
+        _("date wording"),
+        max_length=10,
+        blank=True,
+        choices=DateQualifier.choices,
+        default=DateQualifier.ON,
+        help_text=_('"Since" needs a year; "recently" is for sources that give no date at all.'),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def date_display(self):
+        return format_partial_date(self.date_year, self.date_month, self.date_day, self.date_qualifier)
+
+    @property
+    def date_iso(self):
+        return partial_date_iso(self.date_year, self.date_month, self.date_day)
+
+    def clean_partial_date(self):
+        errors = {}
+        year, month, day = self.date_year, self.date_month, self.date_day
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            errors["date_year"] = _("Enter a year between %(min)s and %(max)s.") % {
+                "min": MIN_YEAR,
+                "max": MAX_YEAR,
+            }
+        if month is not None and year is None:
+            errors["date_month"] = _("A month needs a year.")
+        if day is not None and month is None:
+            errors["date_day"] = _("A day needs a month.")
+        if not errors and day is not None:
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                errors["date_day"] = _("%(month)s %(year)s has no day %(day)s.") % {
+                    "month": calendar.month_name[month],
+                    "year": year,
+                    "day": day,
+                }
+        if self.date_qualifier == DateQualifier.SINCE and year is None:
+            errors["date_qualifier"] = _('"Since" needs a year.')
+        if self.date_qualifier == DateQualifier.RECENTLY and year is not None:
+            errors["date_qualifier"] = _('"Recently" is only for records without a year.')
+        if errors:
+            raise ValidationError(errors)
+
+    def clean(self):
+        super().clean()
+        self.clean_partial_date()

@@ -1,0 +1,107 @@
+"""The public lists' filters. Every choice is validated; an unknown value is a form error."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from portal.filtering import PeriodFilterSet, SearchFilter, YearFilter
+
+from .models import Agreement, Country, Domain, Organisation, Partner
+from .selectors import agreements_for_country
+
+
+def published_countries(request=None):
+    return Country.objects.published()
+
+
+class AgreementFilter(PeriodFilterSet):
+    q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=published_countries,
+        to_field_name="slug",
+        method="filter_country",
+        empty_label=_("All countries"),
+    )
+    partner = django_filters.ModelChoiceFilter(
+        label=_("Partner"),
+        queryset=Partner.objects.published(),
+        to_field_name="slug",
+        field_name="partners",
+        widget=forms.HiddenInput,
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"))
+    domain = django_filters.ModelChoiceFilter(
+        label=_("Domain"),
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
+        field_name="domains",
+        empty_label=_("All domains"),
+    )
+    signatory = django_filters.ModelChoiceFilter(
+        label=_("Signing body"),
+        queryset=Organisation.objects.published().filter(signatures__isnull=False).distinct(),
+        to_field_name="slug",
+        field_name="signatories__organisation",
+        empty_label=_("Any signing body"),
+    )
+    year_from = YearFilter(label=_("Signed from (year)"), field_name="date_year", lookup_expr="gte")
+    year_to = YearFilter(label=_("Signed until (year)"), field_name="date_year", lookup_expr="lte")
+
+    class Meta:
+        model = Agreement
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(title__icontains=value) | Q(partners__name__icontains=value)).distinct()
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(pk__in=agreements_for_country(country=value).values("pk"))
+
+
+class PartnerFilter(django_filters.FilterSet):
+    q = SearchFilter(label=_("Name contains"), field_name="name", lookup_expr="icontains")
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=published_countries,
+        to_field_name="slug",
+        field_name="country",
+        empty_label=_("All countries"),
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"))
+    domain = django_filters.ModelChoiceFilter(
+        label=_("Domain of its agreements"),
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
+        method="filter_domain",
+        empty_label=_("All domains"),
+    )
+
+    class Meta:
+        model = Partner
+        fields = []
+
+    def filter_domain(self, queryset, name, value):
+        return queryset.filter(agreements__domains=value, agreements__is_published=True).distinct()
+
+
+class TimelineFilter(PeriodFilterSet):
+    """Validates the timeline's query string; the rows themselves come from ``selectors.timeline``."""
+
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"),
+        queryset=published_countries,
+        to_field_name="slug",
+        method="keep",
+        empty_label=_("All countries"),
+    )
+    year_from = YearFilter(label=_("From (year)"), method="keep")
+    year_to = YearFilter(label=_("Until (year)"), method="keep")
+
+    class Meta:
+        model = Agreement
+        fields = []
+
+    def keep(self, queryset, name, value):
+        return queryset

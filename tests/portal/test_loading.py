@@ -1,0 +1,144 @@
+"""The operators' loader: idempotent, atomic, and precise about what is wrong."""
+
+import json
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from portal.loading import FixtureError, default_fixture_paths, load_fixtures
+from relations.models import Partner
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def write_fixture(tmp_path, records, name="99_broken.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(records) if not isinstance(records, str) else records, encoding="utf-8")
+    return path
+
+
+def partner_record(**changes):
+    fields = {
+        "name": "Test City",
+        "slug": "test-city",
+        "kind": "city",
+        "country": ["china"],
+        "source_section": ["emilia-romagna-and-asia", "china"],
+        "is_published": True,
+    }
+    fields.update(changes)
+    return {"model": "relations.partner", "fields": fields}
+
+
+@pytest.mark.django_db
+def test_second_load_changes_nothing_and_says_so():
+    before = row_counts()
+    report = load_fixtures()
+    assert row_counts() == before
+    assert not report.changed
+    assert all(counter["created"] == counter["updated"] == 0 for counter in report.counts.values())
+    assert report.counts["relations.partner"]["unchanged"] == 13
+
+
+@pytest.mark.django_db
+def test_command_reports_per_model_and_nothing_to_do(capsys):
+    call_command("load_portal_data")
+    out = capsys.readouterr().out
+    assert "relations.agreement: 0 created, 0 updated, 11 unchanged" in out
+    assert "Nothing to do" in out
+
+
+@pytest.mark.django_db
+def test_changed_record_is_reported_as_updated(tmp_path):
+    Partner.objects.filter(slug="chongqing").update(location="Somewhere else")
+    report = load_fixtures()
+    assert report.counts["relations.partner"]["updated"] == 1
+    assert Partner.objects.get(slug="chongqing").location == "South-western China"
+
+
+@pytest.mark.django_db
+def test_dry_run_keeps_nothing(tmp_path):
+    path = write_fixture(tmp_path, [partner_record()], "05_extra.json")
+    before = row_counts()
+    report = load_fixtures([*default_fixture_paths(), path], dry_run=True)
+    assert report.counts["relations.partner"]["created"] == 1
+    assert row_counts() == before
+    assert not Partner.objects.filter(slug="test-city").exists()
+
+
+BROKEN_CASES = {
+    "malformed-json": ('[{"model": "relations.partner", "fields": {', "not valid JSON at line 1"),
+    "unknown-reference": (
+        [partner_record(country=["atlantis"])],
+        'field "country": unknown relations.country ["atlantis"]',
+    ),
+    "invalid-choice": ([partner_record(kind="village")], "field \"kind\": Value 'village' is not a valid choice."),
+    "year-99999": (
+        [
+            {
+                "model": "relations.milestone",
+                "fields": {
+                    "title": "Far future",
+                    "slug": "far-future",
+                    "kind": "visit",
+                    "date_year": 99999,
+                    "source_section": ["emilia-romagna-and-asia", "china"],
+                },
+            }
+        ],
+        'field "date_year": Enter a year between 1000 and 2100.',
+    ),
+    "month-without-year": (
+        [
+            {
+                "model": "relations.milestone",
+                "fields": {
+                    "title": "No year",
+                    "slug": "no-year",
+                    "kind": "visit",
+                    "date_month": 5,
+                    "source_section": ["emilia-romagna-and-asia", "china"],
+                },
+            }
+        ],
+        'field "date_month": A month needs a year.',
+    ),
+    "unknown-model": ([{"model": "relations.city", "fields": {}}], 'unknown model "relations.city"'),
+    "unknown-field": ([partner_record(population=12)], 'field "population": no such field'),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", BROKEN_CASES, ids=list(BROKEN_CASES))
+def test_broken_fixture_names_file_record_field_and_changes_nothing(tmp_path, case):
+    records, expected_message = BROKEN_CASES[case]
+    good_new_record = write_fixture(tmp_path, [partner_record(slug="valid-new-city")], "05_good.json")
+    broken = write_fixture(tmp_path, records)
+    Partner.objects.filter(slug="chongqing").update(location="Edited")
+    before = row_counts()
+
+    with pytest.raises(CommandError) as raised:
+        call_command("load_portal_data", *map(str, [*default_fixture_paths(), good_new_record, broken]))
+
+    message = str(raised.value)
+    assert "99_broken.json" in message
+    assert expected_message in message
+    if case not in {"malformed-json"}:
+        assert "record 1" in message
+    assert "the database is unchanged" in message
+    assert row_counts() == before
+    assert not Partner.objects.filter(slug="valid-new-city").exists()
+    assert Partner.objects.get(slug="chongqing").location == "Edited"
+
+
+@pytest.mark.django_db
+def test_error_names_the_record_by_its_slug(tmp_path):
+    path = write_fixture(tmp_path, [partner_record(), partner_record(slug="second", kind="hamlet")])
+    with pytest.raises(FixtureError) as raised:
+        load_fixtures([path])
+    (problem,) = raised.value.problems
+    assert problem.startswith(f'{path}, record 2 (relations.partner "second"), field "kind"')

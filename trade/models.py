@@ -1,0 +1,331 @@
+"""Business & Asia: trade and community figures as data, trade profiles and strategies.
+
+``trade`` builds on ``relations`` (countries, world regions, sources); never the reverse.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from relations.dates import MAX_YEAR, MIN_YEAR
+from relations.models import (
+    Country,
+    Organisation,
+    Published,
+    PublishedManager,
+    PublishedQuerySet,
+    SlugManager,
+    Sourced,
+    WorldRegion,
+)
+
+
+class Territory(models.Model):
+    """An area on the Emilia-Romagna side that a figure describes: the Region, a province, a city."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("territory")
+        verbose_name_plural = _("territories")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class FigureQuerySet(PublishedQuerySet):
+    def with_related(self):
+        return self.select_related("territory", "country", "world_region", "source_section__source")
+
+
+class FigureManager(SlugManager.from_queryset(FigureQuerySet)):
+    pass
+
+
+class Figure(Sourced, Published):
+    """One number with its unit, reference period, flow and geography — never a number in prose."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", _("percent (a share)")
+        PERCENT_CHANGE = "percent-change", _("percent change")
+        RANK = "rank", _("rank")
+        PEOPLE = "people", _("people")
+        EURO = "euro", _("euro")
+        CURRENCY_NOT_STATED = "currency-not-stated", _("amount, currency not stated in the source")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "", _("exactly")
+        MORE_THAN = "more-than", _("more than")
+        ABOUT = "about", _("about")
+
+    class Flow(models.TextChoices):
+        NONE = "", _("not a trade flow")
+        EXPORT = "export", _("export")
+        IMPORT = "import", _("import")
+
+    label = models.CharField(_("label"), max_length=200, help_text=_("Short title: 'Share of exports to Asia'."))
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    measure = models.CharField(
+        _("what is measured"),
+        max_length=300,
+        help_text=_("One sentence, for example 'Share of the Region's exports destined to Asian markets'."),
+    )
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
+    qualifier = models.CharField(_("qualifier"), max_length=10, choices=Qualifier.choices, blank=True, default="")
+    unit = models.CharField(_("unit"), max_length=20, choices=Unit.choices)
+    flow = models.CharField(
+        _("flow"),
+        max_length=10,
+        choices=Flow.choices,
+        blank=True,
+        default="",
+        help_text=_("Seen from the Emilia-Romagna side: export leaves the territory, import enters it."),
+    )
+    sector = models.CharField(_("sector"), max_length=200, blank=True, help_text=_("Goods concerned, if stated."))
+    territory = models.ForeignKey(
+        Territory,
+        on_delete=models.PROTECT,
+        related_name="figures",
+        verbose_name=_("territory"),
+        help_text=_("The Emilia-Romagna area the figure describes."),
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="figures",
+        verbose_name=_("partner country"),
+    )
+    world_region = models.ForeignKey(
+        WorldRegion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="figures",
+        verbose_name=_("partner world region"),
+        help_text=_("Instead of a country, for figures about a whole region such as Asia."),
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("from year"), null=True, blank=True, help_text=_("For a change or a period: the first or base year.")
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("reference year"), null=True, blank=True, help_text=_("The year of the figure, or the last year of a period.")
+    )
+    is_year_not_stated = models.BooleanField(
+        _("year not stated in the source"),
+        default=False,
+        help_text=_("Tick only when the source gives no year; the page then says so."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Order within a page."))
+    is_featured = models.BooleanField(
+        _("key figure"), default=False, help_text=_("Tick to show this figure among the key figures on the home page.")
+    )
+
+    objects = FigureManager()
+
+    class Meta:
+        ordering = ["position", "label"]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(unit="percent") | Q(value__gte=0, value__lte=100), name="figure_percent_in_range"
+            ),
+            models.CheckConstraint(condition=~Q(unit="rank") | Q(value__gte=1), name="figure_rank_positive"),
+            models.CheckConstraint(
+                condition=Q(unit__in=["percent-change"]) | Q(value__gte=0), name="figure_value_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True) | Q(start_year__gte=MIN_YEAR, start_year__lte=MAX_YEAR),
+                name="figure_start_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=MIN_YEAR, end_year__lte=MAX_YEAR),
+                name="figure_end_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="figure_period_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(country__isnull=True) | Q(world_region__isnull=True),
+                name="figure_one_counterpart",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_year_not_stated=True) | Q(start_year__isnull=False) | Q(end_year__isnull=False),
+                name="figure_has_year_or_says_not_stated",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def get_absolute_url(self):
+        return f"{reverse('trade:overview')}#figure-{self.slug}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def period_display(self):
+        """The reference year or period as a visitor reads it."""
+        if self.start_year and self.end_year:
+            return f"{self.start_year}–{self.end_year}"
+        if self.end_year:
+            return str(self.end_year)
+        if self.start_year:
+            return str(_("compared to %(year)s")) % {"year": self.start_year}
+        return str(_("year not stated in the source"))
+
+    @property
+    def value_display(self):
+        """The value with its qualifier and unit: 'more than 6,000 people', '+49.5%', '916 million'."""
+        from .formatting import format_figure_value
+
+        return format_figure_value(self.value, self.unit, self.qualifier)
+
+    @property
+    def counterpart(self):
+        return self.country or self.world_region
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in ("start_year", "end_year"):
+            year = getattr(self, name)
+            if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+                errors[name] = _("Enter a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}
+        if not errors and self.start_year and self.end_year and self.end_year < self.start_year:
+            errors["end_year"] = _("The period ends before it starts.")
+        if self.start_year is None and self.end_year is None and not self.is_year_not_stated:
+            errors["end_year"] = _("Give the reference year or period, or tick 'year not stated in the source'.")
+        if (self.start_year or self.end_year) and self.is_year_not_stated:
+            errors["is_year_not_stated"] = _("A year is given, so untick 'year not stated'.")
+        if self.country_id and self.world_region_id:
+            errors["world_region"] = _("Choose a partner country or a world region, not both.")
+        if self.value is not None:
+            if self.unit == self.Unit.PERCENT and not Decimal(0) <= self.value <= Decimal(100):
+                errors["value"] = _("A share is between 0 and 100 percent.")
+            elif self.unit == self.Unit.RANK and (self.value < 1 or self.value != self.value.to_integral_value()):
+                errors["value"] = _("A rank is a whole number from 1.")
+            elif self.unit not in (self.Unit.PERCENT_CHANGE,) and self.value < 0:
+                errors["value"] = _("This unit takes no negative values.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class TradeProfile(Sourced, Published):
+    """What the sources say about trade with one country, in words; the numbers are Figures."""
+
+    country = models.OneToOneField(
+        Country, on_delete=models.PROTECT, related_name="trade_profile", verbose_name=_("country")
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    summary = models.TextField(_("summary"), help_text=_("Markdown."))
+
+    objects = PublishedManager()
+
+    class Meta:
+        ordering = ["country__name"]
+        verbose_name = _("trade profile")
+        verbose_name_plural = _("trade profiles")
+
+    def __str__(self):
+        return str(_("Trade with %(country)s")) % {"country": self.country.name}
+
+    def get_absolute_url(self):
+        return f"{self.country.get_absolute_url()}#trade"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Strategy(Sourced, Published):
+    """A regional strategy or plan, such as "Go Global 2021-2025", and the countries it targets."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("Keep the source's wording."))
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    owner = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="strategies", verbose_name=_("adopted by")
+    )
+    start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    targets = models.ManyToManyField(
+        Country, through="StrategyTarget", related_name="strategies", verbose_name=_("target countries")
+    )
+
+    objects = PublishedManager()
+
+    class Meta:
+        ordering = ["-start_year", "name"]
+        verbose_name = _("strategy")
+        verbose_name_plural = _("strategies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=models.F("start_year")),
+                name="strategy_period_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("trade:strategy-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The period ends before it starts.")})
+
+
+class StrategyTargetManager(models.Manager):
+    def get_by_natural_key(self, strategy_slug, country_slug):
+        return self.get(strategy__slug=strategy_slug, country__slug=country_slug)
+
+
+class StrategyTarget(Sourced):
+    """A country or grouping a strategy targets, with the source's words on how much it matters."""
+
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="target_links")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="strategy_links")
+    emphasis = models.CharField(
+        _("emphasis"), max_length=200, blank=True, help_text=_("The source's words: 'one of the main targets'.")
+    )
+
+    objects = StrategyTargetManager()
+
+    class Meta:
+        ordering = ["strategy", "country__name"]
+        verbose_name = _("strategy target")
+        verbose_name_plural = _("strategy targets")
+        constraints = [models.UniqueConstraint(fields=["strategy", "country"], name="strategytarget_unique")]
+
+    def __str__(self):
+        return f"{self.strategy} → {self.country}"
+
+    def natural_key(self):
+        return (self.strategy.slug, self.country.slug)
+
+    natural_key.dependencies = ["trade.strategy", "relations.country"]

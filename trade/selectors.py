@@ -1,0 +1,61 @@
+"""Reads for the Business & Asia pages and the trade panels on country pages."""
+
+from django.db.models import Prefetch
+
+from relations.models import SourceSection
+
+from .models import Figure, Strategy, StrategyTarget, TradeProfile
+
+FIGURE_LIMIT = 50
+BUSINESS_SOURCE = "business-and-asia"
+
+
+def figures_for_country(*, country):
+    return list(Figure.objects.published().with_related().filter(country=country)[:FIGURE_LIMIT])
+
+
+def strategy_links_for_country(*, country):
+    return list(
+        StrategyTarget.objects.filter(country=country, strategy__is_published=True)
+        .select_related("strategy", "source_section__source")
+        .order_by("strategy__name")
+    )
+
+
+def trade_profile_for_country(*, country):
+    return TradeProfile.objects.published().filter(country=country).select_related("source_section__source").first()
+
+
+def featured_figures():
+    return list(Figure.objects.published().with_related().filter(is_featured=True))
+
+
+def overview():
+    """Everything on the Business & Asia page: the Region's standing, figures per country, profiles."""
+    figures = list(
+        Figure.objects.published().with_related().order_by("country__name", "position", "label")[: FIGURE_LIMIT * 4]
+    )
+    regional = [figure for figure in figures if figure.country_id is None]
+    by_country = {}
+    for figure in figures:
+        if figure.country_id is not None:
+            by_country.setdefault(figure.country, []).append(figure)
+    return {
+        "regional_figures": sorted(regional, key=lambda figure: (figure.position, figure.label)),
+        "figures_by_country": sorted(by_country.items(), key=lambda item: item[0].name),
+        "all_figures": figures,
+        "profiles": list(TradeProfile.objects.published().select_related("country", "source_section__source")),
+        "strategies": list(
+            Strategy.objects.published()
+            .select_related("owner", "source_section__source")
+            .prefetch_related(
+                Prefetch(
+                    "target_links",
+                    queryset=StrategyTarget.objects.filter(country__is_published=True).select_related("country"),
+                )
+            )
+        ),
+        "sections": list(
+            SourceSection.objects.filter(source__slug=BUSINESS_SOURCE).exclude(lead="").select_related("source")
+        ),
+    }
