@@ -191,6 +191,12 @@ class Country(Sourced, Published):
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
     short_name = models.CharField(_("abbreviation"), max_length=20, blank=True, help_text=_("For example ASEAN."))
     native_name = models.CharField(_("name in the local script"), max_length=100, blank=True)
+    native_name_language = models.CharField(
+        _("language of the local name"),
+        max_length=20,
+        blank=True,
+        help_text=_("BCP 47 tag, for screen readers: zh-Hans, ko, ja, hi, gu, vi."),
+    )
     iso_code = models.CharField(
         _("ISO code"), max_length=2, blank=True, help_text=_("Two-letter ISO 3166 code; empty for groupings.")
     )
@@ -311,6 +317,12 @@ class Partner(Sourced, Published):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     native_name = models.CharField(_("name in the local script"), max_length=100, blank=True)
+    native_name_language = models.CharField(
+        _("language of the local name"),
+        max_length=20,
+        blank=True,
+        help_text=_("BCP 47 tag, for screen readers: zh-Hans, ko, ja, hi, gu, vi."),
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="partners", verbose_name=_("country"))
     location = models.CharField(
@@ -356,13 +368,14 @@ class AgreementQuerySet(PublishedQuerySet):
         return self.order_by(*chronological_order(descending), "title")
 
     def with_related(self):
-        """Everything an agreement card shows, in a fixed number of queries."""
-        return self.prefetch_related(
+        """Everything an agreement card shows (domains, signatories, source), in three queries."""
+        return self.select_related("source_section__source").prefetch_related(
             "domains",
-            models.Prefetch("partners", queryset=Partner.objects.published().with_country()),
             models.Prefetch(
                 "signatories",
-                queryset=Signatory.objects.select_related("organisation", "partner", "country"),
+                queryset=Signatory.objects.filter(
+                    Q(organisation__is_published=True) | Q(partner__is_published=True) | Q(country__is_published=True)
+                ).select_related("organisation", "partner", "country"),
             ),
         )
 

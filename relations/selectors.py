@@ -30,20 +30,21 @@ def milestones_for_country(*, country):
 def country_page(*, country):
     """Everything the country page lists, each list bounded."""
     agreements = agreements_for_country(country=country).with_related().chronological(descending=True)
-    milestones = milestones_for_country(country=country).with_related().chronological(descending=True)
+    milestones = milestones_for_country(country=country).chronological(descending=True)
+    is_grouping = country.kind == Country.Kind.GROUPING
     return {
-        "partners": list(Partner.objects.published().filter(country=country)[:RELATED_LIMIT]),
+        "partners": [] if is_grouping else list(Partner.objects.published().filter(country=country)[:RELATED_LIMIT]),
         "agreements": list(agreements[:RELATED_LIMIT]),
         "milestones": list(milestones[:RELATED_LIMIT]),
         "organisations": list(Organisation.objects.published().filter(country=country)[:RELATED_LIMIT]),
-        "members": list(country.members.published()),
-        "groupings": list(country.groupings.published()),
+        "members": list(country.members.published()) if is_grouping else [],
+        "groupings": [] if is_grouping else list(country.groupings.published()),
     }
 
 
 def partner_page(*, partner):
     agreements = partner.agreements.published().with_related().chronological(descending=True)
-    milestones = partner.milestones.published().with_related().chronological(descending=True)
+    milestones = partner.milestones.published().chronological(descending=True)
     organisations = (
         Organisation.objects.published()
         .filter(
@@ -71,7 +72,7 @@ def organisation_page(*, organisation):
         .with_related()
         .chronological(descending=True)
     )
-    milestones = organisation.milestones.published().with_related().chronological(descending=True)
+    milestones = organisation.milestones.published().chronological(descending=True)
     memberships = NetworkMembership.objects.filter(
         organisation=organisation, network__is_published=True
     ).select_related("network")

@@ -12,3 +12,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """
     with django_db_blocker.unblock():
         load_fixtures()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the tests that flush the database (live server, transactional) last.
+
+    pytest-django sorts them last, but pytest-playwright reorders the collection afterwards;
+    sorting again here keeps the seed data in place for every other database test.
+    """
+    flushing = {"live_server", "transactional_db"}
+    items.sort(key=lambda item: bool(flushing & set(getattr(item, "fixturenames", ()))))

@@ -1,0 +1,106 @@
+"""No query string can produce a 500; bad input gets a clear message, an empty result or a 404."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+LISTS = ["/partners/", "/agreements/", "/timeline/", "/search/"]
+ALL_PAGES = [*LISTS, "/", "/countries/", "/countries/china/", "/business/", "/organisations/", "/about/"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/agreements/?year_from=abc", "Enter a whole number."),
+        ("/agreements/?year_from=99999", "Ensure this value is less than or equal to 2100."),
+        ("/agreements/?year_from=-5", "Ensure this value is greater than or equal to 1000."),
+        ("/agreements/?year_from=2020&year_to=2010", "The period ends before it starts."),
+        ("/agreements/?country=atlantis", "Select a valid choice."),
+        ("/agreements/?partner=nowhere", "Select a valid choice."),
+        ("/agreements/?kind=treaty", "Select a valid choice."),
+        ("/agreements/?domain=%00", "Null characters are not allowed."),
+        ("/partners/?country=atlantis", "Select a valid choice."),
+        ("/partners/?kind=village", "Select a valid choice."),
+        ("/timeline/?year_to=1e400", "Enter a whole number."),
+        ("/timeline/?country=atlantis", "Select a valid choice."),
+        ("/search/?q=" + "x" * 10_000, "Search with at most 200 characters (you typed 10000)."),
+        ("/search/?q=", "Type a word to search for."),
+    ],
+)
+def test_invalid_filter_is_a_400_with_its_message_and_lists_nothing(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert message in content
+    assert 'class="card"' not in content
+    assert 'class="timeline-entry"' not in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["0", "-1", "99999999999999999999999", "abc", "1.5"])
+def test_impossible_page_number_is_a_404(client, number):
+    assert client.get(f"/agreements/?page={number}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_junk_and_repeated_keys_are_ignored_or_take_the_last_value(client):
+    response = client.get("/agreements/?foo=bar&utm_source=x&country=japan&country=china")
+    assert response.status_code == 200
+    assert response.context["filter"].form.cleaned_data["country"].slug == "china"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ALL_PAGES)
+def test_bytes_that_are_not_utf8_do_not_break_any_page(client, url):
+    response = client.get(url, QUERY_STRING="q=%ff%fe&country=%c3%28&year_from=%80")
+    assert response.status_code in (200, 400)
+
+
+@pytest.mark.django_db
+def test_filters_keep_working_through_pagination(client):
+    response = client.get("/agreements/?country=china&page=1")
+    assert response.status_code == 200
+    assert [agreement.slug for agreement in response.context["agreements"]] == [
+        "bologna-chengdu-agreement-for-cooperation-and-exchanges",
+        "emilia-romagna-shandong-agreement",
+        "emilia-romagna-guangdong-memorandum-of-understanding",
+        "bologna-chongqing-cooperation-agreement",
+    ]
+
+
+@pytest.mark.django_db
+def test_agreement_filters_give_exact_results(client):
+    def slugs(query):
+        return {agreement.slug for agreement in client.get(f"/agreements/?{query}").context["agreements"]}
+
+    assert slugs("domain=music") == {"bologna-hamamatsu-cooperation-agreement"}
+    assert slugs("signatory=emilia-romagna-region&year_from=2014") == {
+        "emilia-romagna-guangdong-memorandum-of-understanding",
+        "emilia-romagna-shandong-agreement",
+    }
+    assert slugs("kind=declaration-of-intent") == {"emilia-romagna-gujarat-declaration-of-intent"}
+    assert slugs("partner=seoul") == {"bologna-seoul-cooperation-agreement"}
+    assert slugs("country=republic-of-korea&year_to=2015") == {
+        "bologna-seongnam-memorandum-of-understanding",
+        "legacoop-namdo-jeollanam-do-memorandum-of-understanding",
+    }
+    assert slugs("country=asean") == {"chambers-of-commerce-binh-duong-memorandum-of-understanding"}
+
+
+FILTER_KEYS = ["q", "country", "partner", "kind", "domain", "signatory", "year_from", "year_to", "page", "junk"]
+query_values = st.one_of(
+    st.text(max_size=300),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.sampled_from(["china", "japan", "music", "city", "0", "", "last", "NaN", "1e999", "%", "\x00"]),
+)
+query_strings = st.lists(st.tuples(st.sampled_from(FILTER_KEYS), query_values), max_size=6)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", LISTS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pairs=query_strings)
+def test_generated_query_strings_never_cause_a_server_error(client, url, pairs):
+    response = client.get(url, pairs and dict(pairs))
+    assert response.status_code in (200, 400, 404)
