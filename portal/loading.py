@@ -141,10 +141,14 @@ def _field_problems(model, fields):
     return problems
 
 
+def _compared_fields(model):
+    """Fields a fixture sets: not the key, not timestamps the database keeps itself."""
+    return [f for f in model._meta.concrete_fields if not f.primary_key and not getattr(f, "auto_now", False)]
+
+
 def _current_state(instance, m2m_values):
     """Concrete field values and many-to-many sets, to tell 'updated' from 'unchanged'."""
-    opts = instance._meta
-    state = {f.attname: getattr(instance, f.attname) for f in opts.concrete_fields if not f.primary_key}
+    state = {f.attname: getattr(instance, f.attname) for f in _compared_fields(type(instance))}
     for name, values in m2m_values.items():
         state[name] = set(values)
     return state
@@ -153,7 +157,7 @@ def _current_state(instance, m2m_values):
 def _stored_state(instance, m2m_names):
     model = type(instance)
     stored = model._default_manager.get(pk=instance.pk)
-    state = {f.attname: getattr(stored, f.attname) for f in model._meta.concrete_fields if not f.primary_key}
+    state = {f.attname: getattr(stored, f.attname) for f in _compared_fields(model)}
     for name in m2m_names:
         state[name] = set(getattr(stored, name).values_list("pk", flat=True))
     return state

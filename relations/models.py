@@ -11,6 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.images import RENDITION_WIDTHS, CheckedImageField, make_renditions, reencode, rendition_name
 
 from .dates import PartiallyDated, chronological_order, date_constraints
 
@@ -31,16 +34,87 @@ class PublishedManager(SlugManager.from_queryset(PublishedQuerySet)):
     pass
 
 
+def publish_permission(model_name, plural):
+    """The custom permission that lets Publishers (not Editors) publish and unpublish records."""
+    return (f"publish_{model_name}", f"Can publish and unpublish {plural}")
+
+
 class Published(models.Model):
+    """A record visitors see only once published; ``updated_at`` also detects concurrent edits."""
+
     is_published = models.BooleanField(
         _("published"),
         default=False,
         db_index=True,
         help_text=_("Tick to show this record to visitors. Unticked records are drafts only staff can see."),
     )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     class Meta:
         abstract = True
+
+
+class Illustrated(models.Model):
+    """An optional image with required alt text (or an explicit 'decorative' flag)."""
+
+    image = CheckedImageField(
+        _("image"),
+        upload_to="images/%Y/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("JPEG, PNG, WebP or GIF, at most 10 MB and 40 megapixels. Metadata such as GPS is removed."),
+    )
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required unless the image is decorative."),
+    )
+    image_is_decorative = models.BooleanField(
+        _("decorative image"),
+        default=False,
+        help_text=_("Tick only if the image adds nothing to the text; screen readers will skip it."),
+    )
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        """Store a clean re-encoding of a new upload, then make its renditions once."""
+        new_upload = bool(self.image) and not self.image._committed
+        if new_upload:
+            content, _size = reencode(self.image.file)
+            self.image.save(content.name, content, save=False)
+        super().save(*args, **kwargs)
+        if new_upload:
+            make_renditions(self.image.storage, self.image.name, self.image_width or 0)
+
+    @property
+    def image_srcset(self):
+        """``srcset`` of the renditions and the original, for <img>."""
+        if not self.image:
+            return ""
+        candidates = [
+            f"{self.image.storage.url(rendition_name(self.image.name, width))} {width}w"
+            for width in RENDITION_WIDTHS
+            if width < (self.image_width or 0)
+        ]
+        candidates.append(f"{self.image.url} {self.image_width}w")
+        return ", ".join(candidates)
+
+    def clean(self):
+        super().clean()
+        self.clean_image_fields()
+
+    def clean_image_fields(self):
+        if self.image and not self.image_alt.strip() and not self.image_is_decorative:
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it, or tick 'decorative image'.")}
+            )
 
 
 class Source(models.Model):
@@ -53,6 +127,7 @@ class Source(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "title"]
@@ -87,6 +162,7 @@ class SourceSection(models.Model):
     note = models.TextField(_("editor's note"), blank=True)
 
     objects = SourceSectionManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["source__position", "position"]
@@ -136,6 +212,7 @@ class WorldRegion(models.Model):
     )
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -156,6 +233,7 @@ class Domain(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -178,7 +256,7 @@ class CountryManager(SlugManager.from_queryset(CountryQuerySet)):
     pass
 
 
-class Country(Sourced, Published):
+class Country(Sourced, Published, Illustrated):
     """An Asian country, or a grouping of countries such as ASEAN."""
 
     class Kind(models.TextChoices):
@@ -214,8 +292,10 @@ class Country(Sourced, Published):
     summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
 
     objects = CountryManager()
+    history = HistoricalRecords()
 
     class Meta:
+        permissions = [publish_permission("country", "countries and groupings")]
         ordering = ["kind", "name"]
         verbose_name = _("country or grouping")
         verbose_name_plural = _("countries and groupings")
@@ -273,8 +353,10 @@ class Organisation(Sourced, Published):
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
 
     objects = PublishedManager()
+    history = HistoricalRecords()
 
     class Meta:
+        permissions = [publish_permission("organisation", "organisations")]
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
@@ -305,7 +387,7 @@ class PartnerManager(SlugManager.from_queryset(PartnerQuerySet)):
     pass
 
 
-class Partner(Sourced, Published):
+class Partner(Sourced, Published, Illustrated):
     """An Asian city, province, state or ward that Emilia-Romagna bodies work with."""
 
     class Kind(models.TextChoices):
@@ -333,8 +415,10 @@ class Partner(Sourced, Published):
     story = models.TextField(_("story"), blank=True, help_text=_("Markdown."))
 
     objects = PartnerManager()
+    history = HistoricalRecords()
 
     class Meta:
+        permissions = [publish_permission("partner", "partners")]
         ordering = ["name"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -430,8 +514,10 @@ class Agreement(Sourced, Published, PartiallyDated):
     summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
 
     objects = AgreementManager()
+    history = HistoricalRecords(m2m_fields=[partners, countries, domains])
 
     class Meta:
+        permissions = [publish_permission("agreement", "agreements")]
         ordering = [*chronological_order(), "title"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
@@ -498,9 +584,10 @@ class Signatory(models.Model):
     )
 
     objects = SignatoryManager()
+    history = HistoricalRecords()
 
     class Meta:
-        ordering = ["agreement", "side", "pk"]
+        ordering = ["agreement", "-side", "pk"]  # the Emilia-Romagna / European side first
         verbose_name = _("signatory")
         verbose_name_plural = _("signatories")
         constraints = [
@@ -563,8 +650,10 @@ class Network(Sourced, Published):
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
 
     objects = PublishedManager()
+    history = HistoricalRecords()
 
     class Meta:
+        permissions = [publish_permission("network", "networks")]
         ordering = ["name"]
         verbose_name = _("network")
         verbose_name_plural = _("networks")
@@ -579,7 +668,7 @@ class Network(Sourced, Published):
         return (self.slug,)
 
 
-class Milestone(Sourced, Published, PartiallyDated):
+class Milestone(Sourced, Published, PartiallyDated, Illustrated):
     """A dated event: a visit, an exhibition, an opening, a donation, an award, a work of architecture."""
 
     class Kind(models.TextChoices):
@@ -603,8 +692,10 @@ class Milestone(Sourced, Published, PartiallyDated):
     networks = models.ManyToManyField(Network, blank=True, related_name="milestones", verbose_name=_("networks"))
 
     objects = MilestoneManager()
+    history = HistoricalRecords(m2m_fields=[partners, countries, organisations, networks])
 
     class Meta:
+        permissions = [publish_permission("milestone", "milestones")]
         ordering = [*chronological_order(), "title"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
@@ -656,6 +747,7 @@ class NetworkMembership(Sourced):
     field = models.CharField(_("field"), max_length=100, help_text=_("For example 'City of Music'."))
 
     objects = NetworkMembershipManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["network", "field", "pk"]

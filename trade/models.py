@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from relations.dates import MAX_YEAR, MIN_YEAR
 from relations.models import (
@@ -21,6 +22,7 @@ from relations.models import (
     SlugManager,
     Sourced,
     WorldRegion,
+    publish_permission,
 )
 
 
@@ -32,6 +34,7 @@ class Territory(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = SlugManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "name"]
@@ -135,8 +138,10 @@ class Figure(Sourced, Published):
     )
 
     objects = FigureManager()
+    history = HistoricalRecords()
 
     class Meta:
+        permissions = [publish_permission("figure", "figures")]
         ordering = ["position", "label"]
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
@@ -239,8 +244,10 @@ class TradeProfile(Sourced, Published):
     summary = models.TextField(_("summary"), help_text=_("Markdown."))
 
     objects = PublishedManager()
+    history = HistoricalRecords()
 
     class Meta:
+        permissions = [publish_permission("tradeprofile", "trade profiles")]
         ordering = ["country__name"]
         verbose_name = _("trade profile")
         verbose_name_plural = _("trade profiles")
@@ -271,8 +278,10 @@ class Strategy(Sourced, Published):
     )
 
     objects = PublishedManager()
+    history = HistoricalRecords()
 
     class Meta:
+        permissions = [publish_permission("strategy", "strategies")]
         ordering = ["-start_year", "name"]
         verbose_name = _("strategy")
         verbose_name_plural = _("strategies")
@@ -315,6 +324,7 @@ class StrategyTarget(Sourced):
     )
 
     objects = StrategyTargetManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["strategy", "country__name"]

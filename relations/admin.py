@@ -1,0 +1,268 @@
+from django.contrib import admin
+from django.db import models as db_models
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from portal.admin import PortalModelAdmin
+
+from . import models
+
+SOURCE_FIELDSET = (_("Source"), {"fields": ["source_section", "note"]})
+IMAGE_FIELDSET = (
+    _("Image"),
+    {"classes": ["collapse"], "fields": ["image", "image_alt", "image_is_decorative", "image_credit"]},
+)
+DATE_FIELDSET = (
+    _("Date, as precisely as the source gives it"),
+    {"fields": [("date_year", "date_month", "date_day"), "date_qualifier"]},
+)
+
+
+class DecadeFilter(admin.SimpleListFilter):
+    """Partial dates have no date hierarchy; filter by decade (or undated) instead."""
+
+    title = _("decade")
+    parameter_name = "decade"
+
+    def lookups(self, request, model_admin):
+        return [(str(decade), f"{decade}s") for decade in range(2020, 1970, -10)] + [("none", _("No date"))]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "none":
+            return queryset.filter(date_year__isnull=True)
+        if value and value.isdigit():
+            return queryset.filter(date_year__gte=int(value), date_year__lt=int(value) + 10)
+        return queryset
+
+
+class SourceSectionInline(admin.TabularInline):
+    model = models.SourceSection
+    extra = 0
+    fields = ["title", "slug", "position", "lead"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(models.Source)
+class SourceAdmin(PortalModelAdmin):
+    list_display = ["title", "slug", "position"]
+    search_fields = ["title", "description"]
+    formfield_overrides = {db_models.URLField: {"assume_scheme": "https"}}
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [SourceSectionInline]
+
+
+@admin.register(models.SourceSection)
+class SourceSectionAdmin(PortalModelAdmin):
+    list_display = ["title", "source", "position"]
+    list_filter = ["source"]
+    list_select_related = ["source"]
+    search_fields = ["title", "source__title", "lead"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(models.WorldRegion)
+class WorldRegionAdmin(PortalModelAdmin):
+    list_display = ["name", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(models.Domain)
+class DomainAdmin(PortalModelAdmin):
+    list_display = ["name", "agreement_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(agreement_total=Count("agreements"))
+
+    @admin.display(description=_("agreements"), ordering="agreement_total")
+    def agreement_count(self, domain):
+        return domain.agreement_total
+
+
+class PartnerInline(admin.TabularInline):
+    model = models.Partner
+    extra = 0
+    fields = ["name", "kind", "is_published"]
+    readonly_fields = ["name", "kind", "is_published"]
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class CountryMilestoneInline(admin.TabularInline):
+    model = models.Milestone.countries.through
+    extra = 0
+    autocomplete_fields = ["milestone"]
+    verbose_name = _("milestone concerning this country")
+    verbose_name_plural = _("milestones concerning this country")
+
+
+@admin.register(models.Country)
+class CountryAdmin(PortalModelAdmin):
+    list_display = ["name", "kind", "world_region", "iso_code", "is_published", "updated_at"]
+    list_filter = ["is_published", "kind", "world_region"]
+    list_select_related = ["world_region"]
+    search_fields = ["name", "official_name", "native_name", "iso_code"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["world_region", "members", "source_section"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "is_published", "world_region", "summary"]}),
+        (
+            _("Names and codes"),
+            {"fields": ["official_name", "short_name", "native_name", "native_name_language", "iso_code", "members"]},
+        ),
+        IMAGE_FIELDSET,
+        SOURCE_FIELDSET,
+    ]
+    inlines = [PartnerInline, CountryMilestoneInline]
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(PortalModelAdmin):
+    list_display = ["name", "kind", "side", "country", "is_published", "updated_at"]
+    list_filter = ["is_published", "side", "kind", "country"]
+    list_select_related = ["country"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country", "source_section"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "side", "country", "is_published", "description"]}),
+        SOURCE_FIELDSET,
+    ]
+
+
+class PartnerMilestoneInline(admin.TabularInline):
+    model = models.Milestone.partners.through
+    extra = 0
+    autocomplete_fields = ["milestone"]
+    verbose_name = _("milestone with this partner")
+    verbose_name_plural = _("milestones with this partner")
+
+
+class NetworkMembershipInline(admin.TabularInline):
+    model = models.NetworkMembership
+    extra = 0
+    autocomplete_fields = ["network", "organisation", "partner", "source_section"]
+    fields = ["network", "organisation", "partner", "field", "source_section", "note"]
+
+
+class PartnerMembershipInline(NetworkMembershipInline):
+    fields = ["network", "field", "source_section", "note"]
+    fk_name = "partner"
+
+
+@admin.register(models.Partner)
+class PartnerAdmin(PortalModelAdmin):
+    list_display = ["name", "native_name", "kind", "country", "is_published", "updated_at"]
+    list_filter = ["is_published", "kind", "country"]
+    list_select_related = ["country"]
+    search_fields = ["name", "native_name", "location", "country__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country", "source_section"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "country", "is_published", "story"]}),
+        (
+            _("Local name and location"),
+            {"fields": ["native_name", "native_name_language", "location", ("latitude", "longitude")]},
+        ),
+        IMAGE_FIELDSET,
+        SOURCE_FIELDSET,
+    ]
+    inlines = [PartnerMilestoneInline, PartnerMembershipInline]
+
+
+class SignatoryInline(admin.TabularInline):
+    model = models.Signatory
+    extra = 1
+    autocomplete_fields = ["organisation", "partner", "country"]
+    fields = ["side", "organisation", "partner", "country", "represented_by"]
+
+
+@admin.register(models.Agreement)
+class AgreementAdmin(PortalModelAdmin):
+    list_display = ["title", "kind", "date_display", "status", "partner_names", "is_published", "updated_at"]
+    list_filter = ["is_published", "kind", "status", DecadeFilter, "domains", "partners__country"]
+    search_fields = ["title", "summary", "partners__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["partners", "countries", "domains", "source_section"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "is_published", "summary"]}),
+        DATE_FIELDSET,
+        (_("Who and what"), {"fields": ["partners", "countries", "domains"]}),
+        SOURCE_FIELDSET,
+    ]
+    inlines = [SignatoryInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("partners")
+
+    @admin.display(description=_("date"), ordering="date_year")
+    def date_display(self, agreement):
+        return agreement.date_display
+
+    @admin.display(description=_("partners"))
+    def partner_names(self, agreement):
+        return ", ".join(partner.name for partner in agreement.partners.all())
+
+
+@admin.register(models.Milestone)
+class MilestoneAdmin(PortalModelAdmin):
+    list_display = ["title", "kind", "date_display", "is_published", "updated_at"]
+    list_filter = ["is_published", "kind", DecadeFilter, "countries"]
+    search_fields = ["title", "summary", "partners__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["partners", "countries", "organisations", "networks", "source_section"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "is_published", "summary"]}),
+        DATE_FIELDSET,
+        (_("Who and where"), {"fields": ["partners", "countries", "organisations", "networks"]}),
+        IMAGE_FIELDSET,
+        SOURCE_FIELDSET,
+    ]
+
+    @admin.display(description=_("date"), ordering="date_year")
+    def date_display(self, milestone):
+        return milestone.date_display
+
+
+@admin.register(models.Network)
+class NetworkAdmin(PortalModelAdmin):
+    list_display = ["name", "is_published", "updated_at"]
+    list_filter = ["is_published"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["source_section"]
+    inlines = [NetworkMembershipInline]
+
+
+@admin.register(models.Signatory)
+class SignatoryAdmin(PortalModelAdmin):
+    list_display = ["agreement", "side", "party_name", "represented_by"]
+    list_filter = ["side"]
+    list_select_related = ["agreement", "organisation", "partner", "country"]
+    search_fields = ["agreement__title", "organisation__name", "partner__name", "country__name", "represented_by"]
+    autocomplete_fields = ["agreement", "organisation", "partner", "country"]
+
+    @admin.display(description=_("party"))
+    def party_name(self, signatory):
+        return signatory.party
+
+
+@admin.register(models.NetworkMembership)
+class NetworkMembershipAdmin(PortalModelAdmin):
+    list_display = ["network", "member_name", "field"]
+    list_filter = ["network"]
+    list_select_related = ["network", "organisation", "partner"]
+    search_fields = ["organisation__name", "partner__name", "field"]
+    autocomplete_fields = ["network", "organisation", "partner", "source_section"]
+
+    @admin.display(description=_("member"))
+    def member_name(self, membership):
+        return membership.member

@@ -1,0 +1,53 @@
+"""An editor's round trip in Chromium: log in, add a partner with an image, publish, see it public."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from PIL import Image
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def choose_in_autocomplete(page, field_id, search, option=None):
+    page.locator(f"#{field_id} + .select2").click()
+    page.keyboard.type(search)
+    page.locator(".select2-results__option", has_text=option or search).first.click()
+
+
+def test_editor_adds_a_partner_with_an_image_and_publishes_it(seeded_live_server, page, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    User.objects.create_superuser("publisher", password="a long test password 42")
+    picture = tmp_path / "tianfu.jpg"
+    output = io.BytesIO()
+    Image.new("RGB", (1000, 600), (10, 90, 160)).save(output, format="JPEG")
+    picture.write_bytes(output.getvalue())
+
+    page.goto(seeded_live_server.url + "/admin/")
+    page.fill("#id_username", "publisher")
+    page.fill("#id_password", "a long test password 42")
+    page.click("input[type=submit]")
+    page.goto(seeded_live_server.url + "/admin/relations/partner/add/")
+    page.locator("#id_name").press_sequentially("Wuhan")
+    assert page.input_value("#id_slug") == "wuhan"
+    page.select_option("#id_kind", "city")
+    choose_in_autocomplete(page, "id_country", "China")
+    page.check("#id_is_published")
+    page.fill("#id_story", "A test partner added **in the browser**.")
+    page.locator("fieldset.collapse summary, fieldset.collapse h2 a, details summary").filter(
+        has_text="Image"
+    ).first.click()
+    page.set_input_files("#id_image", str(picture))
+    page.fill("#id_image_alt", "A blue rectangle")
+    choose_in_autocomplete(page, "id_source_section", "China", "Emilia-Romagna & Asia — China")
+    page.click("input[name=_save]")
+    assert "was added successfully" in page.content()
+
+    page.goto(seeded_live_server.url + "/partners/wuhan/")
+    assert page.locator("h1").inner_text().startswith("Wuhan")
+    image = page.locator(".record-image img")
+    assert image.get_attribute("alt") == "A blue rectangle"
+    assert "480w" in image.get_attribute("srcset")
+    assert page.locator("strong", has_text="in the browser").count() == 1
+    page.goto(seeded_live_server.url + "/partners/?country=china")
+    assert page.locator(".tile-title", has_text="Wuhan").count() == 1
