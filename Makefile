@@ -3,10 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+WORKERS ?= 2
+SECRET_KEY_FILE := .local/secret-key
+# Production settings on plain HTTP at loopback: the secret comes from a git-ignored file.
+SERVE_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_BASE_URL=http://127.0.0.1:$(PORT) DJANGO_SECRET_KEY="$$(cat $(SECRET_KEY_FILE))"
 INSTALLED := $(VENV)/.installed
 BROWSER := /usr/bin/chromium
 
-.PHONY: install browser migrate data superuser run test lint check pytest format clean
+.PHONY: install browser migrate data superuser run serve test test-postgres lint check pytest format clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +39,17 @@ superuser: migrate
 run: data superuser
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+$(SECRET_KEY_FILE):
+	mkdir -p .local
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_KEY_FILE)
+	chmod 600 $(SECRET_KEY_FILE)
+
+# Production-like: gunicorn, DEBUG off, hashed and compressed static files served by WhiteNoise.
+serve: data $(SECRET_KEY_FILE)
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) exec $(BIN)/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) \
+		--workers $(WORKERS) --access-logfile - --error-logfile -
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -46,6 +62,10 @@ pytest: install browser
 	$(BIN)/pytest
 
 test: data lint check pytest
+
+# The whole suite again on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
+test-postgres: install browser
+	scripts/with_postgres.sh $(BIN)/pytest
 
 format: install
 	$(BIN)/ruff format .

@@ -1,9 +1,14 @@
-"""Loading the document facts from ``fixtures/`` — checked, atomic and repeatable.
+"""Loading the document facts from ``fixtures/`` — checked, atomic, repeatable and polite.
 
 ``loaddata`` saves rows raw: no ``save()``, no validation, and it overwrites whatever has the
 same key. Operators use :func:`load_fixtures` (through ``manage.py load_portal_data``) instead:
 every record is resolved, converted and validated with ``full_clean()`` inside one
 transaction, and one error anywhere leaves the database exactly as it was.
+
+The loader never silently overwrites an editor's work: every save it makes is recorded in the
+record's history with the reason ``LOADER_REASON``. A record that differs from its fixture and
+whose latest change was made by someone else is a *conflict*: it is kept as the editor left it
+and reported, unless ``overwrite`` is asked for.
 """
 
 import json
@@ -18,6 +23,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, Valida
 from django.db import transaction
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+LOADER_REASON = "load_portal_data"
 
 
 class FixtureError(Exception):
@@ -31,6 +37,7 @@ class FixtureError(Exception):
 @dataclass
 class LoadReport:
     counts: dict = field(default_factory=lambda: defaultdict(Counter))
+    conflicts: list = field(default_factory=list)
 
     def add(self, label, outcome):
         self.counts[label][outcome] += 1
@@ -42,9 +49,12 @@ class LoadReport:
     def lines(self):
         for label in sorted(self.counts):
             counter = self.counts[label]
-            yield (
+            line = (
                 f"{label}: {counter['created']} created, {counter['updated']} updated, {counter['unchanged']} unchanged"
             )
+            if counter["kept"]:
+                line += f", {counter['kept']} kept as edited"
+            yield line
 
 
 def default_fixture_paths():
@@ -163,8 +173,20 @@ def _stored_state(instance, m2m_names):
     return state
 
 
-def _load_record(record, where):
-    """Validate and save one record; return 'created', 'updated' or 'unchanged'. Raises FixtureError."""
+def _edited_since_loaded(instance):
+    """Who changed the stored record last, if not this loader (None when the loader did)."""
+    history = getattr(type(instance), "history", None)
+    if history is None:
+        return None
+    latest = history.filter(**{type(instance)._meta.pk.attname: instance.pk}).order_by("-history_date").first()
+    if latest is None or latest.history_change_reason == LOADER_REASON:
+        return None
+    who = latest.history_user or "someone"
+    return f"{who} on {latest.history_date:%Y-%m-%d %H:%M}"
+
+
+def _load_record(record, where, report, overwrite):
+    """Validate and save one record; return what happened to it. Raises FixtureError."""
     try:
         model = apps.get_model(record["model"])
     except (LookupError, ValueError):
@@ -195,9 +217,14 @@ def _load_record(record, where):
     if exists:
         if _stored_state(instance, m2m_values) == _current_state(instance, m2m_values):
             return "unchanged"
+        editor = _edited_since_loaded(instance)
+        if editor and not overwrite:
+            report.conflicts.append(f"{where}: changed by {editor} since it was loaded; kept as edited")
+            return "kept"
         outcome = "updated"
     else:
         outcome = "created"
+    instance._change_reason = LOADER_REASON
     instance.save()
     for name, pks in m2m_values.items():
         getattr(instance, name).set(pks)
@@ -209,11 +236,13 @@ def _m2m_objects(model, name, values):
     return [_resolve(related_model, value) for value in values]
 
 
-def load_fixtures(paths=None, *, dry_run=False):
+def load_fixtures(paths=None, *, dry_run=False, overwrite=False):
     """Load every record of the given fixture files in one transaction and report what changed.
 
     Raises FixtureError (after rolling back) if any record is malformed, refers to something
     unknown or fails validation; with ``dry_run`` everything is checked and nothing is kept.
+    Records an editor changed since they were loaded are kept and listed in ``report.conflicts``
+    unless ``overwrite`` is true.
     """
     paths = list(paths) if paths else default_fixture_paths()
     parsed = []
@@ -233,7 +262,7 @@ def load_fixtures(paths=None, *, dry_run=False):
             for number, record in enumerate(records, start=1):
                 where = f"{name}, record {number} ({_describe(record)})"
                 try:
-                    report.add(record["model"].lower(), _load_record(record, where))
+                    report.add(record["model"].lower(), _load_record(record, where, report, overwrite))
                 except FixtureError as error:
                     problems.extend(error.problems)
         if problems or dry_run:

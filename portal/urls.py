@@ -20,7 +20,8 @@ urlpatterns = [
     path("", include(portal_patterns)),
     path("", include("relations.urls")),
     path("business/", include("trade.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"}),
     path(

@@ -9,12 +9,16 @@ import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 MIN_YEAR = 1000
 MAX_YEAR = 2100
+YEAR_MESSAGE = format_lazy(_("Enter a year between {min} and {max}."), min=MIN_YEAR, max=MAX_YEAR)
+YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR, YEAR_MESSAGE), MaxValueValidator(MAX_YEAR, YEAR_MESSAGE)]
 
 
 class DateQualifier(models.TextChoices):
@@ -85,6 +89,7 @@ class PartiallyDated(models.Model):
         _("year"),
         null=True,
         blank=True,
+        validators=YEAR_VALIDATORS,
         help_text=_("Leave empty if the source gives no date."),
     )
     date_month = models.PositiveSmallIntegerField(
@@ -121,10 +126,7 @@ class PartiallyDated(models.Model):
         errors = {}
         year, month, day = self.date_year, self.date_month, self.date_day
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-            errors["date_year"] = _("Enter a year between %(min)s and %(max)s.") % {
-                "min": MIN_YEAR,
-                "max": MAX_YEAR,
-            }
+            return  # the field's own validators have said so
         if month is not None and year is None:
             errors["date_month"] = _("A month needs a year.")
         if day is not None and month is None:

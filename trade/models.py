@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from relations.dates import MAX_YEAR, MIN_YEAR
+from relations.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
 from relations.models import (
     Country,
     Organisation,
@@ -122,10 +122,18 @@ class Figure(Sourced, Published):
         help_text=_("Instead of a country, for figures about a whole region such as Asia."),
     )
     start_year = models.PositiveSmallIntegerField(
-        _("from year"), null=True, blank=True, help_text=_("For a change or a period: the first or base year.")
+        _("from year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("For a change or a period: the first or base year."),
     )
     end_year = models.PositiveSmallIntegerField(
-        _("reference year"), null=True, blank=True, help_text=_("The year of the figure, or the last year of a period.")
+        _("reference year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("The year of the figure, or the last year of a period."),
     )
     is_year_not_stated = models.BooleanField(
         _("year not stated in the source"),
@@ -211,11 +219,10 @@ class Figure(Sourced, Published):
     def clean(self):
         super().clean()
         errors = {}
-        for name in ("start_year", "end_year"):
-            year = getattr(self, name)
-            if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-                errors[name] = _("Enter a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}
-        if not errors and self.start_year and self.end_year and self.end_year < self.start_year:
+        years_in_range = all(
+            year is None or MIN_YEAR <= year <= MAX_YEAR for year in (self.start_year, self.end_year)
+        )  # out-of-range years already have the field validators' message
+        if years_in_range and self.start_year and self.end_year and self.end_year < self.start_year:
             errors["end_year"] = _("The period ends before it starts.")
         if self.start_year is None and self.end_year is None and not self.is_year_not_stated:
             errors["end_year"] = _("Give the reference year or period, or tick 'year not stated in the source'.")
@@ -270,8 +277,8 @@ class Strategy(Sourced, Published):
     owner = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="strategies", verbose_name=_("adopted by")
     )
-    start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
-    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True, validators=YEAR_VALIDATORS)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     targets = models.ManyToManyField(
         Country, through="StrategyTarget", related_name="strategies", verbose_name=_("target countries")

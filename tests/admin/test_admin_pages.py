@@ -6,8 +6,11 @@ from django.urls import reverse
 
 from relations.models import Agreement, Domain, Partner, SourceSection
 
-MODEL_ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
+CONTENT_APPS = ("relations", "trade")
+REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
+MODEL_ADMINS = [(model, model_admin) for model, model_admin in REGISTERED if model._meta.app_label in CONTENT_APPS]
 IDS = [model._meta.label for model, _ in MODEL_ADMINS]
+OTHER_MODELS = [model for model, _ in REGISTERED if model._meta.app_label not in CONTENT_APPS]
 
 
 def admin_url(model, action, *args):
@@ -25,6 +28,13 @@ def test_changelist_search_add_change_and_history_pages_render(admin_client, mod
     assert record is not None, f"{model._meta.label} has no seed data"
     assert admin_client.get(admin_url(model, "change", record.pk)).status_code == 200
     assert admin_client.get(admin_url(model, "history", record.pk)).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", OTHER_MODELS, ids=[model._meta.label for model in OTHER_MODELS])
+def test_other_changelists_render(admin_client, model):
+    """Users, groups and django-axes' login records."""
+    assert admin_client.get(admin_url(model, "changelist")).status_code == 200
 
 
 @pytest.mark.django_db

@@ -41,7 +41,7 @@ def test_editor_adds_a_partner_with_an_image_and_publishes_it(seeded_live_server
     page.fill("#id_image_alt", "A blue rectangle")
     choose_in_autocomplete(page, "id_source_section", "China", "Emilia-Romagna & Asia — China")
     page.click("input[name=_save]")
-    assert "was added successfully" in page.content()
+    assert "was added successfully" in page.locator("ul.messagelist").inner_text()
 
     page.goto(seeded_live_server.url + "/partners/wuhan/")
     assert page.locator("h1").inner_text().startswith("Wuhan")

@@ -142,3 +142,41 @@ def test_error_names_the_record_by_its_slug(tmp_path):
         load_fixtures([path])
     (problem,) = raised.value.problems
     assert problem.startswith(f'{path}, record 2 (relations.partner "second"), field "kind"')
+
+
+@pytest.mark.django_db
+def test_editors_change_is_kept_and_reported_unless_overwrite_is_asked(capsys):
+    from django.contrib.auth.models import User
+
+    editor = User.objects.create_user("editor")
+    partner = Partner.objects.get(slug="chongqing")
+    partner.location = "Edited by an editor"
+    partner._history_user = editor
+    partner.save()
+
+    call_command("load_portal_data")
+    out = capsys.readouterr().out
+    assert "relations.partner: 0 created, 0 updated, 12 unchanged, 1 kept as edited" in out
+    assert '(relations.partner "chongqing"): changed by editor on' in out
+    assert "Nothing to do" not in out
+    assert "Run with --overwrite" in out
+    assert Partner.objects.get(slug="chongqing").location == "Edited by an editor"
+
+    call_command("load_portal_data", "--overwrite")
+    assert Partner.objects.get(slug="chongqing").location == "South-western China"
+    call_command("load_portal_data")
+    assert "Nothing to do" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_a_changed_fixture_updates_a_record_nobody_edited(tmp_path):
+    fixture = json.loads((default_fixture_paths()[2]).read_text(encoding="utf-8"))
+    for record in fixture:
+        if record["fields"].get("slug") == "chongqing":
+            record["fields"]["location"] = "South-western China, on the Yangtze"
+    changed = write_fixture(tmp_path, fixture, "03_relations.json")
+    paths = [*default_fixture_paths()[:2], changed, default_fixture_paths()[3]]
+    report = load_fixtures(paths)
+    assert report.counts["relations.partner"]["updated"] == 1
+    assert not report.conflicts
+    assert Partner.objects.get(slug="chongqing").location == "South-western China, on the Yangtze"

@@ -1,0 +1,77 @@
+"""Every page type and the admin work under the Content-Security-Policy without a violation."""
+
+import pytest
+from django.contrib.auth.models import User
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+PUBLIC = [
+    "/",
+    "/countries/",
+    "/countries/japan/",
+    "/partners/?kind=city",
+    "/partners/hamamatsu/",
+    "/agreements/?domain=culture",
+    "/agreements/bologna-seoul-cooperation-agreement/",
+    "/milestones/bologna-welcome-chinese-destination/",
+    "/timeline/",
+    "/business/",
+    "/business/strategies/go-global-2021-2025/",
+    "/organisations/tokyo-soteria/",
+    "/about/",
+    "/sources/emilia-romagna-and-asia/",
+    "/search/?q=music",
+    "/no-such-page/",
+]
+ADMIN = [
+    "/admin/",
+    "/admin/relations/agreement/",
+    "/admin/relations/agreement/?q=bologna&kind=agreement",
+    "/admin/relations/agreement/add/",
+    "/admin/relations/partner/1/change/",
+    "/admin/relations/partner/1/history/",
+    "/admin/trade/figure/add/",
+    "/admin/relations/country/1/change/",
+]
+
+
+def visit_and_collect(page, url, console):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page.evaluate("window.__cspViolations") + [text for text in console if "Content Security Policy" in text]
+
+
+def test_public_pages_and_admin_have_no_csp_violation(seeded_live_server, page):
+    User.objects.create_superuser("csp", password="a long test password 42")
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.add_init_script(RECORD_VIOLATIONS)
+    response = page.goto(seeded_live_server.url + "/")
+    directives = dict(part.strip().split(" ", 1) for part in response.headers["content-security-policy"].split(";"))
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+
+    violations = {}
+    for path in PUBLIC:
+        found = visit_and_collect(page, seeded_live_server.url + path, console)
+        if found:
+            violations[path] = found
+    page.goto(seeded_live_server.url + "/admin/login/")
+    page.fill("#id_username", "csp")
+    page.fill("#id_password", "a long test password 42")
+    page.click("input[type=submit]")
+    for path in ADMIN:
+        found = visit_and_collect(page, seeded_live_server.url + path, console)
+        if found:
+            violations[path] = found
+    page.goto(seeded_live_server.url + "/admin/relations/agreement/add/")
+    page.locator("#id_title").press_sequentially("Typing runs the admin's scripts")
+    assert page.input_value("#id_slug") == "typing-runs-the-admins-scripts"
+    assert not violations
