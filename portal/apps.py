@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
 class PortalConfig(AppConfig):
@@ -10,9 +10,12 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
+        from .caching import bump_content_version
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, dispatch_uid="portal.ensure_roles")
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(bump_content_version, dispatch_uid=f"portal.bump_content_version.{signal}")
 
 
 class PortalAdminConfig(AdminConfig):

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
+    # Before sessions, CSRF and auth: a cached page for an anonymous visitor costs none of them.
+    "portal.caching.PublicPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -107,7 +109,8 @@ WSGI_APPLICATION = "portal.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_DB_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("DJANGO_DB_CONN_MAX_AGE", "0" if DEBUG else "60")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -232,7 +235,27 @@ def cache_from_url(url):
     return cache
 
 
-CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://"))}
+CACHES = {
+    "default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://")),
+    # Rendered pages: per process by default (keys carry the content version, so a page is never
+    # served stale); DJANGO_PAGE_CACHE_URL=redis://… shares them between instances.
+    "pages": {
+        **cache_from_url(os.environ.get("DJANGO_PAGE_CACHE_URL", "locmem://")),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_PAGE_CACHE_ENTRIES", 500))},
+    },
+}
+if CACHES["pages"]["BACKEND"].endswith("RedisCache"):
+    CACHES["pages"]["OPTIONS"] = {}
+
+# Whole-page cache for anonymous visitors (portal/caching.py); off in development.
+PORTAL_PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", not DEBUG)
+PORTAL_PAGE_CACHE_ALIAS = "pages"
+PORTAL_PAGE_CACHE_SECONDS = 24 * 60 * 60
+PORTAL_HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", 60))
+PORTAL_CONTENT_VERSION_FILE = os.environ.get(
+    "DJANGO_CONTENT_VERSION_FILE", str(BASE_DIR / ".local" / "content-version")
+)
+PORTAL_CONTENT_VERSION_IN_CACHE = env_bool("DJANGO_CONTENT_VERSION_IN_CACHE", False)
 
 # Name and canonical address of the site, used in page titles, canonical links and the sitemap.
 PORTAL_NAME = "Emilia-Romagna & Asia"
