@@ -11,7 +11,8 @@ SERVE_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=127.0.0.1
 INSTALLED := $(VENV)/.installed
 BROWSER := /usr/bin/chromium
 
-.PHONY: install browser migrate data superuser run serve test test-postgres lint check pytest format clean
+.PHONY: install browser migrate data superuser run serve test test-postgres lint check pytest format clean \
+	load-test fuzz fault-test reliability bench
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,7 +49,7 @@ $(SECRET_KEY_FILE):
 serve: data $(SECRET_KEY_FILE)
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) exec $(BIN)/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) \
-		--workers $(WORKERS) --access-logfile - --error-logfile -
+		--workers $(WORKERS) --access-logfile - --error-logfile - $(GUNICORN_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -66,6 +67,25 @@ test: data lint check pytest
 # The whole suite again on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
 test-postgres: install browser
 	scripts/with_postgres.sh $(BIN)/pytest
+
+# Proofs under load, bad input and faults (results in docs/reliability.md); not part of make test.
+load-test: install
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python scripts/load_test.py
+
+fuzz: install
+	$(BIN)/python scripts/fuzz_server.py --examples-per-list 2000
+
+fault-test: install
+	$(BIN)/python scripts/fault_test.py sqlite
+	scripts/with_postgres.sh $(BIN)/python scripts/fault_test.py postgres
+
+reliability: load-test fuzz fault-test
+
+# Every page at 100x the data against the stack's ceilings (docs/performance.md).
+bench: migrate
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	$(BIN)/python scripts/bench.py
 
 format: install
 	$(BIN)/ruff format .

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django_filters.views import FilterView
 
+from portal.pagination import CappedPaginator
 from relations.dates import MAX_YEAR, MIN_YEAR
 
 MAX_SEARCH_LENGTH = 200
@@ -49,6 +50,7 @@ class StrictFilterView(FilterView):
     """A FilterView whose invalid filters give an empty list, the form's messages and status 400."""
 
     strict = True
+    paginator_class = CappedPaginator
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

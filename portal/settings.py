@@ -256,6 +256,8 @@ PORTAL_CONTENT_VERSION_FILE = os.environ.get(
     "DJANGO_CONTENT_VERSION_FILE", str(BASE_DIR / ".local" / "content-version")
 )
 PORTAL_CONTENT_VERSION_IN_CACHE = env_bool("DJANGO_CONTENT_VERSION_IN_CACHE", False)
+# The constant-response view `make bench` measures as the stack's ceiling; never on in production.
+PORTAL_BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)
 
 # Name and canonical address of the site, used in page titles, canonical links and the sitemap.
 PORTAL_NAME = "Emilia-Romagna & Asia"

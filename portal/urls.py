@@ -32,6 +32,9 @@ urlpatterns = [
     ),
 ]
 
+if settings.PORTAL_BENCH_VIEWS:
+    urlpatterns.append(path("bench/constant/", views.bench_constant))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -54,3 +54,11 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+BENCH_PAYLOAD_BYTES = 20 * 1024
+
+
+def bench_constant(request):
+    """The Python stack's ceiling for `make bench`: a constant 20 KB page (only with DJANGO_BENCH_VIEWS)."""
+    return HttpResponse(b"<!DOCTYPE html><title>constant</title>" + b"x" * BENCH_PAYLOAD_BYTES)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.filtering import PeriodFilterSet, SearchFilter, YearFilter
 
-from .models import Agreement, Country, Domain, Organisation, Partner
+from .models import Agreement, Country, Domain, Organisation, Partner, Signatory
 from .selectors import agreements_for_country
 
 
@@ -41,7 +41,7 @@ class AgreementFilter(PeriodFilterSet):
     )
     signatory = django_filters.ModelChoiceFilter(
         label=_("Signing body"),
-        queryset=Organisation.objects.published().filter(signatures__isnull=False).distinct(),
+        queryset=Organisation.objects.published().filter(pk__in=Signatory.objects.values("organisation_id")),
         to_field_name="slug",
         field_name="signatories__organisation",
         empty_label=_("Any signing body"),
@@ -83,7 +83,10 @@ class PartnerFilter(django_filters.FilterSet):
         fields = []
 
     def filter_domain(self, queryset, name, value):
-        return queryset.filter(agreements__domains=value, agreements__is_published=True).distinct()
+        with_domain = Agreement.partners.through.objects.filter(
+            agreement__domains=value, agreement__is_published=True
+        ).values("partner_id")
+        return queryset.filter(pk__in=with_domain)
 
 
 class TimelineFilter(PeriodFilterSet):

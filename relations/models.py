@@ -422,6 +422,10 @@ class Partner(Sourced, Published, Illustrated):
         ordering = ["name"]
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+        indexes = [
+            models.Index(fields=["name", "id"], name="partner_name_idx"),
+            models.Index(fields=["country", "name"], name="partner_country_name_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
@@ -449,7 +453,8 @@ class Partner(Sourced, Published, Illustrated):
 
 class AgreementQuerySet(PublishedQuerySet):
     def chronological(self, descending=False):
-        return self.order_by(*chronological_order(descending), "title")
+        """By date as known (undated last); ties by id, so the date index serves the ordering."""
+        return self.order_by(*chronological_order(descending), "-pk" if descending else "pk")
 
     def with_related(self):
         """Everything an agreement card shows (domains, signatories, source), in three queries."""
@@ -522,7 +527,7 @@ class Agreement(Sourced, Published, PartiallyDated):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         constraints = date_constraints("agreement")
-        indexes = [models.Index(fields=["date_year", "date_month", "date_day"], name="agreement_date_idx")]
+        indexes = [models.Index(fields=["date_year", "date_month", "date_day", "id"], name="agreement_date_idx")]
 
     def __str__(self):
         return self.title
@@ -628,7 +633,8 @@ class Signatory(models.Model):
 
 class MilestoneQuerySet(PublishedQuerySet):
     def chronological(self, descending=False):
-        return self.order_by(*chronological_order(descending), "title")
+        """By date as known (undated last); ties by id, so the date index serves the ordering."""
+        return self.order_by(*chronological_order(descending), "-pk" if descending else "pk")
 
     def with_related(self):
         return self.prefetch_related(
@@ -700,7 +706,7 @@ class Milestone(Sourced, Published, PartiallyDated, Illustrated):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         constraints = date_constraints("milestone")
-        indexes = [models.Index(fields=["date_year", "date_month", "date_day"], name="milestone_date_idx")]
+        indexes = [models.Index(fields=["date_year", "date_month", "date_day", "id"], name="milestone_date_idx")]
 
     def __str__(self):
         return self.title

@@ -1,30 +1,35 @@
 """Reads across models for the public pages. Every function returns published records only."""
 
+import heapq
 from dataclasses import dataclass
+from itertools import islice
 
-from django.db.models import CharField, IntegerField, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 
 from .dates import format_partial_date, partial_date_iso
-from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner
+from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner, Signatory
 
 RELATED_LIMIT = 50  # rows of one kind shown on a detail page; the full list is one link away
 
 
+def _country_and_members(country):
+    """A subquery: the country itself and, for a grouping, its member countries."""
+    return Country.objects.filter(Q(pk=country.pk) | Q(groupings=country)).values("pk")
+
+
 def agreements_for_country(*, country):
-    return (
-        Agreement.objects.published()
-        .filter(Q(countries=country) | Q(partners__country=country) | Q(partners__country__in=country.members.all()))
-        .distinct()
-    )
+    """Published agreements with the country itself, or with partners in it (or in its members)."""
+    countries = _country_and_members(country)
+    with_partners = Agreement.partners.through.objects.filter(partner__country__in=countries).values("agreement_id")
+    with_country = Agreement.countries.through.objects.filter(country=country).values("agreement_id")
+    return Agreement.objects.published().filter(Q(pk__in=with_partners) | Q(pk__in=with_country))
 
 
 def milestones_for_country(*, country):
-    return (
-        Milestone.objects.published()
-        .filter(Q(countries=country) | Q(partners__country=country) | Q(partners__country__in=country.members.all()))
-        .distinct()
-    )
+    countries = _country_and_members(country)
+    with_partners = Milestone.partners.through.objects.filter(partner__country__in=countries).values("milestone_id")
+    with_country = Milestone.countries.through.objects.filter(country=country).values("milestone_id")
+    return Milestone.objects.published().filter(Q(pk__in=with_partners) | Q(pk__in=with_country))
 
 
 def country_page(*, country):
@@ -45,14 +50,13 @@ def country_page(*, country):
 def partner_page(*, partner):
     agreements = partner.agreements.published().with_related().chronological(descending=True)
     milestones = partner.milestones.published().chronological(descending=True)
-    organisations = (
-        Organisation.objects.published()
-        .filter(
-            Q(signatures__agreement__partners=partner, signatures__agreement__is_published=True)
-            | Q(milestones__partners=partner, milestones__is_published=True)
-        )
-        .distinct()
-    )
+    signed_with_partner = Signatory.objects.filter(
+        agreement__partners=partner, agreement__is_published=True, organisation__isnull=False
+    ).values("organisation_id")
+    in_milestones = Milestone.organisations.through.objects.filter(
+        milestone__partners=partner, milestone__is_published=True
+    ).values("organisation_id")
+    organisations = Organisation.objects.published().filter(Q(pk__in=signed_with_partner) | Q(pk__in=in_milestones))
     memberships = NetworkMembership.objects.filter(partner=partner, network__is_published=True).select_related(
         "network"
     )
@@ -88,15 +92,13 @@ class TimelineEntry:
     """One row of the timeline: an agreement or a milestone, with its date as precisely as known."""
 
     entry_type: str
+    pk: int
     slug: str
     title: str
     date_year: int | None
     date_month: int | None
     date_day: int | None
     date_qualifier: str
-    sort_year: int = 0
-    sort_month: int = 0
-    sort_day: int = 0
 
     @property
     def date_display(self):
@@ -106,25 +108,52 @@ class TimelineEntry:
     def date_iso(self):
         return partial_date_iso(self.date_year, self.date_month, self.date_day)
 
+    @property
+    def sort_key(self):
+        """Dated entries by date (a bare year before its months), undated ones last."""
+        undated = self.date_year is None
+        return (undated, self.date_year or 0, self.date_month or 0, self.date_day or 0, self.entry_type, self.pk)
 
-TIMELINE_FIELDS = ("slug", "title", "date_year", "date_month", "date_day", "date_qualifier")
+
+TIMELINE_FIELDS = ("pk", "slug", "title", "date_year", "date_month", "date_day", "date_qualifier")
 
 
-def _timeline_rows(queryset, entry_type):
-    return (
-        queryset.order_by()
-        .values(*TIMELINE_FIELDS)
-        .annotate(
-            entry_type=Value(entry_type, output_field=CharField()),
-            sort_year=Coalesce("date_year", Value(9999), output_field=IntegerField()),
-            sort_month=Coalesce("date_month", Value(0), output_field=IntegerField()),
-            sort_day=Coalesce("date_day", Value(0), output_field=IntegerField()),
+class Timeline:
+    """Agreements and milestones in one chronological sequence, read page by page.
+
+    Each kind is read in the order of its date index (no sort of the whole table, no UNION),
+    and the two streams are merged; a paginator slices it and counts it up to a cap.
+    """
+
+    def __init__(self, agreements, milestones):
+        self.sources = [("agreement", agreements), ("milestone", milestones)]
+
+    def capped_count(self, limit):
+        return min(limit, sum(queryset.order_by()[:limit].count() for _, queryset in self.sources))
+
+    def _entries(self, entry_type, queryset, limit):
+        dated = list(
+            queryset.filter(date_year__isnull=False)
+            .order_by("date_year", "date_month", "date_day", "pk")
+            .values(*TIMELINE_FIELDS)[:limit]
         )
-    )
+        if len(dated) < limit:
+            dated += (
+                queryset.filter(date_year__isnull=True).order_by("pk").values(*TIMELINE_FIELDS)[: limit - len(dated)]
+            )
+        return [TimelineEntry(entry_type=entry_type, **row) for row in dated]
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice) or window.step not in (None, 1):
+            raise TypeError("Timeline supports plain slices only")
+        stop = window.stop
+        streams = [self._entries(entry_type, queryset, stop) for entry_type, queryset in self.sources]
+        merged = heapq.merge(*streams, key=lambda entry: entry.sort_key)
+        return list(islice(merged, window.start or 0, stop))
 
 
 def timeline(*, country=None, year_from=None, year_to=None):
-    """Agreements and milestones in one chronological sequence of plain rows (undated ones last)."""
+    """Published agreements and milestones, filtered by country and period, in date order."""
     agreements = Agreement.objects.published()
     milestones = Milestone.objects.published()
     if country is not None:
@@ -136,12 +165,4 @@ def timeline(*, country=None, year_from=None, year_to=None):
     if year_to is not None:
         agreements = agreements.filter(date_year__lte=year_to)
         milestones = milestones.filter(date_year__lte=year_to)
-    return (
-        _timeline_rows(agreements, "agreement")
-        .union(_timeline_rows(milestones, "milestone"))
-        .order_by("sort_year", "sort_month", "sort_day", "title")
-    )
-
-
-def countries_with_counts():
-    return list(Country.objects.published().select_related("world_region").order_by("kind", "name"))
+    return Timeline(agreements, milestones)

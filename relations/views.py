@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.views.generic import DetailView, ListView
 
 from portal.filtering import StrictFilterView
+from portal.pagination import CappedPaginator
 from portal.publishing import PublishedObjectMixin
 
 from . import selectors
@@ -134,6 +135,7 @@ class NetworkDetailView(PublishedObjectMixin, DetailView):
 
 
 class TimelineView(ListView):
+    paginator_class = CappedPaginator
     template_name = "relations/timeline.html"
     context_object_name = "entries"
     paginate_by = 50
@@ -155,7 +157,6 @@ class TimelineView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["entries"] = [selectors.TimelineEntry(**row) for row in context["entries"]]
         context["filter"] = self.filterset
         context["filters_invalid"] = self.filterset.is_bound and not self.filterset.is_valid()
         context["filters_active"] = self.filterset.is_bound

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.serving import served  # noqa: E402
+from scripts.serving import served
 
 PAGES = {
     "home": "/",
@@ -34,8 +34,8 @@ def run_wrk(url, duration, connections, threads=2):
     return {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
-        "p50": re.search(r"50%\s+(\S+)", out).group(1),
-        "p99": re.search(r"99%\s+(\S+)", out).group(1),
+        "p50": re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1),
+        "p99": re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": sum(map(int, socket.groups())) if socket else 0,
     }

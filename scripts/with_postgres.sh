@@ -30,4 +30,8 @@ as_postgres "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q \
 echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 
 export DATABASE_URL="postgres://portal:portal@127.0.0.1:$PG_PORT/portal"
+# For fault tests: how to stop and start this cluster again.
+PG_OPTIONS="-p $PG_PORT -k $DATA_DIR -c listen_addresses=127.0.0.1 -c fsync=off"
+export PORTAL_PG_STOP="runuser -u postgres -- $PG_BIN/pg_ctl -D $DATA_DIR/data -m fast -w stop"
+export PORTAL_PG_START="runuser -u postgres -- $PG_BIN/pg_ctl -D $DATA_DIR/data -l $DATA_DIR/server.log -w start -o '$PG_OPTIONS'"
 "$@"

@@ -151,6 +151,12 @@ class Figure(Sourced, Published):
     class Meta:
         permissions = [publish_permission("figure", "figures")]
         ordering = ["position", "label"]
+        indexes = [
+            models.Index(fields=["position", "label"], name="figure_position_idx"),
+            models.Index(fields=["country", "position", "label"], name="figure_country_position_idx"),
+            # Partial: SQLite tests booleans as bare columns, which only a partial index can serve.
+            models.Index(fields=["position", "label"], condition=Q(is_featured=True), name="figure_featured_idx"),
+        ]
         verbose_name = _("figure")
         verbose_name_plural = _("figures")
         constraints = [

@@ -1,0 +1,240 @@
+"""`make bench`: the portal at bulk scale against the limits of this server stack.
+
+1. Builds .local/bench.sqlite3 once: migrations, the fixtures, generate_bulk_data --scale 100.
+2. Serves it the way `make serve` does (gunicorn, 2 workers, DEBUG off) and measures each page
+   with wrk (-t2 -c16): requests/s, p50 and p99 latency, without and with the page cache; plus
+   the ceilings: a static file of the same size and a constant-response view, same server.
+3. Counts SQL queries per page in-process, times the admin changelist of 100,000 agreements,
+   the fixture load into an empty database, and the workers' memory.
+Prints a table and writes docs/performance.md.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from scripts.serving import ROOT, fetch, served
+
+BENCH_DB = ROOT / ".local" / "bench.sqlite3"
+PORT = 8140
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+
+
+def django_env(**extra):
+    return {**os.environ, "DATABASE_URL": f"sqlite:///{BENCH_DB}", "DJANGO_BENCH_VIEWS": "true", **extra}
+
+
+def manage(*args, env=None):
+    started = time.monotonic()
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env or django_env(), capture_output=True, text=True, check=True
+    )
+    return result.stdout, time.monotonic() - started
+
+
+def build_database(regenerate):
+    if BENCH_DB.exists() and not regenerate:
+        return None
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{BENCH_DB}{suffix}").unlink(missing_ok=True)
+    BENCH_DB.parent.mkdir(exist_ok=True)
+    manage("migrate", "--noinput")
+    manage("load_portal_data")
+    out, seconds = manage("generate_bulk_data", "--scale", "100")
+    print(out.strip())
+    return seconds
+
+
+def fixture_load_seconds():
+    with tempfile.TemporaryDirectory() as work:
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{work}/fresh.sqlite3"}
+        manage("migrate", "--noinput", env=env)
+        _, seconds = manage("load_portal_data", env=env)
+    return seconds
+
+
+def pick_urls():
+    """Real addresses in the bench database for each kind of page."""
+    db = sqlite3.connect(BENCH_DB)
+    country = db.execute(
+        "SELECT c.slug FROM relations_country c JOIN relations_partner p ON p.country_id = c.id "
+        "WHERE c.slug LIKE 'synthetic-%' GROUP BY c.id ORDER BY COUNT(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    partner = db.execute(
+        "SELECT p.slug FROM relations_partner p JOIN relations_agreement_partners ap ON ap.partner_id = p.id "
+        "GROUP BY p.id ORDER BY COUNT(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    db.close()
+    filtered = "/agreements/?kind=memorandum-of-understanding&year_from=1981"
+    return {
+        "home": "/",
+        "country": f"/countries/{country}/",
+        "partner": f"/partners/{partner}/",
+        "agreements, 2 filters": filtered,
+        "agreements, page 500": f"{filtered}&page=500",
+        "timeline": "/timeline/",
+        "Business & Asia": "/business/",
+        "search": "/search/?q=Hamamatsu",
+    }
+
+
+def wrk(url, duration, connections=16, headers=()):
+    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+    for header in headers:
+        command += ["-H", header]
+    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1),
+        "p99": re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1),
+        "errors": int(non_2xx.group(1)) if non_2xx else 0,
+    }
+
+
+def bench_django(*args, **env):
+    """Run scripts/bench_django.py against the bench database; its last line of output."""
+    command = [PYTHON, str(ROOT / "scripts" / "bench_django.py"), *args]
+    result = subprocess.run(command, cwd=ROOT, env=django_env(**env), capture_output=True, text=True, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def queries_per_page(urls):
+    out = bench_django(
+        "queries",
+        json.dumps(urls),
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY="bench-" * 10,
+        DJANGO_HTTPS="false",
+        DJANGO_PAGE_CACHE="false",
+        DJANGO_ALLOWED_HOSTS="testserver",
+    )
+    return json.loads(out)
+
+
+def admin_session():
+    secret = (ROOT / ".local" / "secret-key").read_text().strip()  # the key `make serve` signs sessions with
+    return bench_django("session", DJANGO_SECRET_KEY=secret)
+
+
+def worker_memory_mb(port):
+    """Resident memory of the gunicorn workers serving ``port``."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            cmdline = (status.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            text = status.read_text()
+        except OSError:
+            continue
+        if f"127.0.0.1:{port}" in cmdline and "gunicorn" in cmdline:
+            parent = int(re.search(r"PPid:\s+(\d+)", text).group(1))
+            parent_cmd = Path(f"/proc/{parent}/cmdline").read_bytes().decode(errors="replace")
+            if "gunicorn" in parent_cmd:  # a worker, not the master
+                sizes.append(int(re.search(r"VmRSS:\s+(\d+)", text).group(1)) / 1024)
+    return sizes
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 1024 / 1024
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+    parser.add_argument("--regenerate", action="store_true", help="rebuild the bench database")
+    args = parser.parse_args()
+
+    generate_seconds = build_database(args.regenerate)
+    urls = pick_urls()
+    queries = queries_per_page({**urls, "admin changelist": "/admin/relations/agreement/"})
+    load_seconds = fixture_load_seconds()
+    session = admin_session()
+    rows, extra = [], {}
+
+    with served(PORT, django_env(DJANGO_PAGE_CACHE="false")) as base:
+        size = len(fetch(base + "/")[1])
+        static_dir = ROOT / "staticfiles" / "bench"
+        static_dir.mkdir(parents=True, exist_ok=True)
+    (static_dir / "page.html").write_bytes(b"x" * size)  # WhiteNoise indexes STATIC_ROOT at start
+
+    with served(PORT, django_env(DJANGO_PAGE_CACHE="false")) as base:
+        ceiling_static = wrk(base + "/static/bench/page.html", args.duration)
+        ceiling_constant = wrk(base + "/bench/constant/", args.duration)
+        for name, url in urls.items():
+            rows.append((name, "no cache", wrk(base + url, args.duration), queries.get(name)))
+            print(f"  {name}: {rows[-1][2]}", flush=True)
+        admin = wrk(
+            base + "/admin/relations/agreement/", args.duration, connections=1, headers=[f"Cookie: sessionid={session}"]
+        )
+        admin_search = wrk(
+            base + "/admin/relations/agreement/?q=agreement+0099",
+            args.duration,
+            connections=1,
+            headers=[f"Cookie: sessionid={session}"],
+        )
+        extra["memory_uncached"] = worker_memory_mb(PORT)
+    with served(PORT, django_env(DJANGO_PAGE_CACHE="true")) as base:
+        for name in ("home", "country", "partner"):
+            fetch(base + urls[name])
+            rows.append((name, "page cache", wrk(base + urls[name], args.duration), 0))
+        extra["memory_cached"] = worker_memory_mb(PORT)
+
+    lines = [
+        f"Machine: {machine()}",
+        "Data: fixtures + generate_bulk_data --scale 100"
+        + (f" (generated in {generate_seconds:.0f} s)" if generate_seconds else ""),
+        "Server: make serve settings (gunicorn, 2 sync workers, DEBUG off), wrk -t2 -c16, "
+        f"{args.duration} s per page; page size {size / 1024:.1f} KB",
+        "",
+        "| page | mode | req/s | p50 | p99 | SQL queries | vs constant view | vs static file |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, mode, r, count in rows:
+        lines.append(
+            f"| {name} | {mode} | {r['rps']:.0f} | {r['p50']} | {r['p99']} | {count} | "
+            f"{r['rps'] / ceiling_constant['rps']:.0%} | {r['rps'] / ceiling_static['rps']:.0%} |"
+        )
+    lines += [
+        f"| constant 20 KB view (ceiling) | — | {ceiling_constant['rps']:.0f} | {ceiling_constant['p50']} | "
+        f"{ceiling_constant['p99']} | 0 | 100% | {ceiling_constant['rps'] / ceiling_static['rps']:.0%} |",
+        f"| static file, same size (WhiteNoise) | — | {ceiling_static['rps']:.0f} | {ceiling_static['p50']} | "
+        f"{ceiling_static['p99']} | 0 | | 100% |",
+        "",
+        f"Admin changelist of 100,000 agreements (1 connection): p50 {admin['p50']}, p99 {admin['p99']}, "
+        f"{admin['rps']:.0f} req/s, {queries['admin changelist']} queries; with a search: p50 {admin_search['p50']}, "
+        f"p99 {admin_search['p99']}",
+        f"Fixture load into an empty database (load_portal_data): {load_seconds:.1f} s",
+        f"Worker memory (RSS) after the runs: uncached {', '.join(f'{m:.0f} MB' for m in extra['memory_uncached'])}; "
+        f"cached {', '.join(f'{m:.0f} MB' for m in extra['memory_cached'])}",
+        f"Errors (non-2xx) across all runs: {sum(r['errors'] for _, _, r, _ in rows)}",
+    ]
+    report = "\n".join(lines)
+    print(report)
+    out = ROOT / "docs" / "performance-latest.md"
+    out.write_text("# Latest `make bench` output\n\n" + report + "\n", encoding="utf-8")
+    print(f"\nWritten to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
