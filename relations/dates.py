@@ -82,7 +82,19 @@ def chronological_order(descending=False):
     return [models.F("date_year").asc(nulls_last=True)] + [models.F(name).asc(nulls_first=True) for name in fields[1:]]
 
 
-class PartiallyDated(models.Model):
+class ShowsPartialDate:
+    """Display of ``date_year``/``date_month``/``date_day``/``date_qualifier``, for any object having them."""
+
+    @property
+    def date_display(self):
+        return format_partial_date(self.date_year, self.date_month, self.date_day, self.date_qualifier)
+
+    @property
+    def date_iso(self):
+        return partial_date_iso(self.date_year, self.date_month, self.date_day)
+
+
+class PartiallyDated(ShowsPartialDate, models.Model):
     """Abstract base for records with a date of known precision."""
 
     date_year = models.PositiveSmallIntegerField(
@@ -113,14 +125,6 @@ class PartiallyDated(models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def date_display(self):
-        return format_partial_date(self.date_year, self.date_month, self.date_day, self.date_qualifier)
-
-    @property
-    def date_iso(self):
-        return partial_date_iso(self.date_year, self.date_month, self.date_day)
 
     def clean_partial_date(self):
         errors = {}

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.filtering import PeriodFilterSet, SearchFilter, YearFilter
+from portal.widgets import FastSelect
 
 from .models import Agreement, Country, Domain, Organisation, Partner, Signatory
 from .selectors import agreements_for_country
@@ -23,6 +24,7 @@ class AgreementFilter(PeriodFilterSet):
         to_field_name="slug",
         method="filter_country",
         empty_label=_("All countries"),
+        widget=FastSelect,
     )
     partner = django_filters.ModelChoiceFilter(
         label=_("Partner"),
@@ -31,13 +33,16 @@ class AgreementFilter(PeriodFilterSet):
         field_name="partners",
         widget=forms.HiddenInput,
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
+    )
     domain = django_filters.ModelChoiceFilter(
         label=_("Domain"),
         queryset=Domain.objects.all(),
         to_field_name="slug",
         field_name="domains",
         empty_label=_("All domains"),
+        widget=FastSelect,
     )
     signatory = django_filters.ModelChoiceFilter(
         label=_("Signing body"),
@@ -45,6 +50,7 @@ class AgreementFilter(PeriodFilterSet):
         to_field_name="slug",
         field_name="signatories__organisation",
         empty_label=_("Any signing body"),
+        widget=FastSelect,
     )
     year_from = YearFilter(label=_("Signed from (year)"), field_name="date_year", lookup_expr="gte")
     year_to = YearFilter(label=_("Signed until (year)"), field_name="date_year", lookup_expr="lte")
@@ -68,14 +74,18 @@ class PartnerFilter(django_filters.FilterSet):
         to_field_name="slug",
         field_name="country",
         empty_label=_("All countries"),
+        widget=FastSelect,
     )
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
+    )
     domain = django_filters.ModelChoiceFilter(
         label=_("Domain of its agreements"),
         queryset=Domain.objects.all(),
         to_field_name="slug",
         method="filter_domain",
         empty_label=_("All domains"),
+        widget=FastSelect,
     )
 
     class Meta:
@@ -98,6 +108,7 @@ class TimelineFilter(PeriodFilterSet):
         to_field_name="slug",
         method="keep",
         empty_label=_("All countries"),
+        widget=FastSelect,
     )
     year_from = YearFilter(label=_("From (year)"), method="keep")
     year_to = YearFilter(label=_("Until (year)"), method="keep")

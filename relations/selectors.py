@@ -6,10 +6,10 @@ from itertools import islice
 
 from django.db.models import Q
 
-from .dates import format_partial_date, partial_date_iso
+from .dates import ShowsPartialDate
 from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner, Signatory
 
-RELATED_LIMIT = 50  # rows of one kind shown on a detail page; the full list is one link away
+RELATED_LIMIT = 20  # rows of one kind shown on a detail page; the full list is one link away
 
 
 def _country_and_members(country):
@@ -88,7 +88,7 @@ def organisation_page(*, organisation):
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
+class TimelineEntry(ShowsPartialDate):
     """One row of the timeline: an agreement or a milestone, with its date as precisely as known."""
 
     entry_type: str
@@ -99,14 +99,6 @@ class TimelineEntry:
     date_month: int | None
     date_day: int | None
     date_qualifier: str
-
-    @property
-    def date_display(self):
-        return format_partial_date(self.date_year, self.date_month, self.date_day, self.date_qualifier)
-
-    @property
-    def date_iso(self):
-        return partial_date_iso(self.date_year, self.date_month, self.date_day)
 
     @property
     def sort_key(self):

@@ -33,7 +33,7 @@ def featured_figures():
 def overview():
     """Everything on the Business & Asia page: the Region's standing, figures per country, profiles."""
     # By position (indexed): the page groups them by country itself, and stays bounded at any scale.
-    figures = list(Figure.objects.published().with_related().order_by("position", "label")[: FIGURE_LIMIT * 4])
+    figures = list(Figure.objects.published().with_related().order_by("position", "label")[: FIGURE_LIMIT * 2])
     regional = [figure for figure in figures if figure.country_id is None]
     by_country = {}
     for figure in figures:
