@@ -167,6 +167,8 @@ def main():
 
     generate_seconds = build_database(args.regenerate)
     urls = pick_urls()
+    # Production settings (DEBUG off) need the hashed static files, as `make serve` prepares them.
+    manage("collectstatic", "--noinput", env=django_env(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="bench-" * 10))
     queries = queries_per_page({**urls, "admin changelist": "/admin/relations/agreement/"})
     load_seconds = fixture_load_seconds()
     session = admin_session()
