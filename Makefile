@@ -83,7 +83,7 @@ fault-test: install
 reliability: load-test fuzz fault-test
 
 # Every page at 100x the data against the stack's ceilings (docs/performance.md).
-bench: migrate
+bench: migrate $(SECRET_KEY_FILE)
 	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python scripts/bench.py
 
