@@ -16,16 +16,21 @@ def published_countries(request=None):
     return Country.objects.published()
 
 
-class AgreementFilter(PeriodFilterSet):
-    q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
-    country = django_filters.ModelChoiceFilter(
+def country_filter(**how):
+    """A country chosen by slug among the published ones; ``how`` says what the filter does."""
+    return django_filters.ModelChoiceFilter(
         label=_("Country"),
         queryset=published_countries,
         to_field_name="slug",
-        method="filter_country",
         empty_label=_("All countries"),
         widget=FastSelect,
+        **how,
     )
+
+
+class AgreementFilter(PeriodFilterSet):
+    q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
+    country = country_filter(method="filter_country")
     partner = django_filters.ModelChoiceFilter(
         label=_("Partner"),
         queryset=Partner.objects.published(),
@@ -68,14 +73,7 @@ class AgreementFilter(PeriodFilterSet):
 
 class PartnerFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Name contains"), field_name="name", lookup_expr="icontains")
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"),
-        queryset=published_countries,
-        to_field_name="slug",
-        field_name="country",
-        empty_label=_("All countries"),
-        widget=FastSelect,
-    )
+    country = country_filter(field_name="country")
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
     )
@@ -102,14 +100,7 @@ class PartnerFilter(django_filters.FilterSet):
 class TimelineFilter(PeriodFilterSet):
     """Validates the timeline's query string; the rows themselves come from ``selectors.timeline``."""
 
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"),
-        queryset=published_countries,
-        to_field_name="slug",
-        method="keep",
-        empty_label=_("All countries"),
-        widget=FastSelect,
-    )
+    country = country_filter(method="keep")
     year_from = YearFilter(label=_("From (year)"), method="keep")
     year_to = YearFilter(label=_("Until (year)"), method="keep")
 

@@ -25,6 +25,13 @@ class SlugManager(models.Manager):
         return self.get(slug=slug)
 
 
+class SlugNaturalKey:
+    """Fixtures refer to records by slug: ``natural_key()`` here, ``get_by_natural_key`` in SlugManager."""
+
+    def natural_key(self):
+        return (self.slug,)
+
+
 class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -117,7 +124,7 @@ class Illustrated(models.Model):
             )
 
 
-class Source(models.Model):
+class Source(SlugNaturalKey, models.Model):
     """A document the portal's facts come from."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -139,9 +146,6 @@ class Source(models.Model):
 
     def get_absolute_url(self):
         return reverse("portal:source-detail", kwargs={"slug": self.slug})
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class SourceSectionManager(models.Manager):
@@ -202,7 +206,7 @@ class Sourced(models.Model):
         abstract = True
 
 
-class WorldRegion(models.Model):
+class WorldRegion(SlugNaturalKey, models.Model):
     """A part of the world (Asia, East Asia, South Asia …); regions may sit inside a larger one."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -222,11 +226,8 @@ class WorldRegion(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
 
-
-class Domain(models.Model):
+class Domain(SlugNaturalKey, models.Model):
     """A field of cooperation: culture, music, social economy, trade, tourism …"""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
@@ -243,9 +244,6 @@ class Domain(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
 
 class CountryQuerySet(PublishedQuerySet):
     def countries(self):
@@ -256,7 +254,7 @@ class CountryManager(SlugManager.from_queryset(CountryQuerySet)):
     pass
 
 
-class Country(Sourced, Published, Illustrated):
+class Country(SlugNaturalKey, Sourced, Published, Illustrated):
     """An Asian country, or a grouping of countries such as ASEAN."""
 
     class Kind(models.TextChoices):
@@ -309,9 +307,6 @@ class Country(Sourced, Published, Illustrated):
     def get_absolute_url(self):
         return reverse("relations:country-detail", kwargs={"slug": self.slug})
 
-    def natural_key(self):
-        return (self.slug,)
-
     def clean(self):
         super().clean()
         if self.kind == self.Kind.COUNTRY and not self.iso_code:
@@ -320,7 +315,7 @@ class Country(Sourced, Published, Illustrated):
             raise ValidationError({"iso_code": _("Use two capital letters, for example CN.")})
 
 
-class Organisation(Sourced, Published):
+class Organisation(SlugNaturalKey, Sourced, Published):
     """A body on either side of a relation: the Region, a municipality, an association, an academy …"""
 
     class Kind(models.TextChoices):
@@ -367,9 +362,6 @@ class Organisation(Sourced, Published):
     def get_absolute_url(self):
         return reverse("relations:organisation-detail", kwargs={"slug": self.slug})
 
-    def natural_key(self):
-        return (self.slug,)
-
     def clean(self):
         super().clean()
         if self.side == self.Side.ASIA and not self.country_id:
@@ -387,7 +379,7 @@ class PartnerManager(SlugManager.from_queryset(PartnerQuerySet)):
     pass
 
 
-class Partner(Sourced, Published, Illustrated):
+class Partner(SlugNaturalKey, Sourced, Published, Illustrated):
     """An Asian city, province, state or ward that Emilia-Romagna bodies work with."""
 
     class Kind(models.TextChoices):
@@ -440,9 +432,6 @@ class Partner(Sourced, Published, Illustrated):
     def get_absolute_url(self):
         return reverse("relations:partner-detail", kwargs={"slug": self.slug})
 
-    def natural_key(self):
-        return (self.slug,)
-
     def clean(self):
         super().clean()
         if (self.latitude is None) != (self.longitude is None):
@@ -473,7 +462,7 @@ class AgreementManager(SlugManager.from_queryset(AgreementQuerySet)):
     pass
 
 
-class Agreement(Sourced, Published, PartiallyDated):
+class Agreement(SlugNaturalKey, Sourced, Published, PartiallyDated):
     """A cooperation agreement, memorandum, declaration of intent or partnership agreement."""
 
     class Kind(models.TextChoices):
@@ -534,9 +523,6 @@ class Agreement(Sourced, Published, PartiallyDated):
 
     def get_absolute_url(self):
         return reverse("relations:agreement-detail", kwargs={"slug": self.slug})
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class SignatoryManager(models.Manager):
@@ -648,7 +634,7 @@ class MilestoneManager(SlugManager.from_queryset(MilestoneQuerySet)):
     pass
 
 
-class Network(Sourced, Published):
+class Network(SlugNaturalKey, Sourced, Published):
     """A network of cities, such as the UNESCO Creative Cities Network."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -670,11 +656,8 @@ class Network(Sourced, Published):
     def get_absolute_url(self):
         return reverse("relations:network-detail", kwargs={"slug": self.slug})
 
-    def natural_key(self):
-        return (self.slug,)
 
-
-class Milestone(Sourced, Published, PartiallyDated, Illustrated):
+class Milestone(SlugNaturalKey, Sourced, Published, PartiallyDated, Illustrated):
     """A dated event: a visit, an exhibition, an opening, a donation, an award, a work of architecture."""
 
     class Kind(models.TextChoices):
@@ -713,9 +696,6 @@ class Milestone(Sourced, Published, PartiallyDated, Illustrated):
 
     def get_absolute_url(self):
         return reverse("relations:milestone-detail", kwargs={"slug": self.slug})
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class NetworkMembershipManager(models.Manager):

@@ -20,13 +20,14 @@ from relations.models import (
     PublishedManager,
     PublishedQuerySet,
     SlugManager,
+    SlugNaturalKey,
     Sourced,
     WorldRegion,
     publish_permission,
 )
 
 
-class Territory(models.Model):
+class Territory(SlugNaturalKey, models.Model):
     """An area on the Emilia-Romagna side that a figure describes: the Region, a province, a city."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -44,9 +45,6 @@ class Territory(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
 
 class FigureQuerySet(PublishedQuerySet):
     def with_related(self):
@@ -57,7 +55,7 @@ class FigureManager(SlugManager.from_queryset(FigureQuerySet)):
     pass
 
 
-class Figure(Sourced, Published):
+class Figure(SlugNaturalKey, Sourced, Published):
     """One number with its unit, reference period, flow and geography — never a number in prose."""
 
     class Unit(models.TextChoices):
@@ -197,9 +195,6 @@ class Figure(Sourced, Published):
     def get_absolute_url(self):
         return f"{reverse('trade:overview')}#figure-{self.slug}"
 
-    def natural_key(self):
-        return (self.slug,)
-
     @property
     def period_display(self):
         """The reference year or period as a visitor reads it."""
@@ -247,7 +242,7 @@ class Figure(Sourced, Published):
             raise ValidationError(errors)
 
 
-class TradeProfile(Sourced, Published):
+class TradeProfile(SlugNaturalKey, Sourced, Published):
     """What the sources say about trade with one country, in words; the numbers are Figures."""
 
     country = models.OneToOneField(
@@ -271,11 +266,8 @@ class TradeProfile(Sourced, Published):
     def get_absolute_url(self):
         return f"{self.country.get_absolute_url()}#trade"
 
-    def natural_key(self):
-        return (self.slug,)
 
-
-class Strategy(Sourced, Published):
+class Strategy(SlugNaturalKey, Sourced, Published):
     """A regional strategy or plan, such as "Go Global 2021-2025", and the countries it targets."""
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Keep the source's wording."))
@@ -312,9 +304,6 @@ class Strategy(Sourced, Published):
 
     def get_absolute_url(self):
         return reverse("trade:strategy-detail", kwargs={"slug": self.slug})
-
-    def natural_key(self):
-        return (self.slug,)
 
     def clean(self):
         super().clean()
