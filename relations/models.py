@@ -206,6 +206,21 @@ class Sourced(models.Model):
         abstract = True
 
 
+class LocallyNamed(models.Model):
+    """A name in the local script, and its language so screen readers pronounce it right."""
+
+    native_name = models.CharField(_("name in the local script"), max_length=100, blank=True)
+    native_name_language = models.CharField(
+        _("language of the local name"),
+        max_length=20,
+        blank=True,
+        help_text=_("BCP 47 tag, for screen readers: zh-Hans, ko, ja, hi, gu, vi."),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class WorldRegion(SlugNaturalKey, models.Model):
     """A part of the world (Asia, East Asia, South Asia …); regions may sit inside a larger one."""
 
@@ -254,7 +269,7 @@ class CountryManager(SlugManager.from_queryset(CountryQuerySet)):
     pass
 
 
-class Country(SlugNaturalKey, Sourced, Published, Illustrated):
+class Country(SlugNaturalKey, Sourced, Published, LocallyNamed, Illustrated):
     """An Asian country, or a grouping of countries such as ASEAN."""
 
     class Kind(models.TextChoices):
@@ -266,13 +281,6 @@ class Country(SlugNaturalKey, Sourced, Published, Illustrated):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
     short_name = models.CharField(_("abbreviation"), max_length=20, blank=True, help_text=_("For example ASEAN."))
-    native_name = models.CharField(_("name in the local script"), max_length=100, blank=True)
-    native_name_language = models.CharField(
-        _("language of the local name"),
-        max_length=20,
-        blank=True,
-        help_text=_("BCP 47 tag, for screen readers: zh-Hans, ko, ja, hi, gu, vi."),
-    )
     iso_code = models.CharField(
         _("ISO code"), max_length=2, blank=True, help_text=_("Two-letter ISO 3166 code; empty for groupings.")
     )
@@ -379,7 +387,7 @@ class PartnerManager(SlugManager.from_queryset(PartnerQuerySet)):
     pass
 
 
-class Partner(SlugNaturalKey, Sourced, Published, Illustrated):
+class Partner(SlugNaturalKey, Sourced, Published, LocallyNamed, Illustrated):
     """An Asian city, province, state or ward that Emilia-Romagna bodies work with."""
 
     class Kind(models.TextChoices):
@@ -390,13 +398,6 @@ class Partner(SlugNaturalKey, Sourced, Published, Illustrated):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    native_name = models.CharField(_("name in the local script"), max_length=100, blank=True)
-    native_name_language = models.CharField(
-        _("language of the local name"),
-        max_length=20,
-        blank=True,
-        help_text=_("BCP 47 tag, for screen readers: zh-Hans, ko, ja, hi, gu, vi."),
-    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="partners", verbose_name=_("country"))
     location = models.CharField(
