@@ -12,8 +12,10 @@ class PortalConfig(AppConfig):
     def ready(self):
         from .caching import bump_content_version
         from .roles import ensure_roles
+        from .search import ensure_search_indexes
 
         post_migrate.connect(ensure_roles, dispatch_uid="portal.ensure_roles")
+        post_migrate.connect(ensure_search_indexes, dispatch_uid="portal.ensure_search_indexes")
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(bump_content_version, dispatch_uid=f"portal.bump_content_version.{signal}")
 

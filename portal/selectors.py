@@ -1,14 +1,15 @@
 """Site-wide reads: the home page, site search and the sources page."""
 
 from django.apps import apps
-from django.db.models import Q
 
+from portal.search import contains
 from relations.models import Agreement, Country, Milestone, Organisation, Partner, Source, SourceSection
 from trade import selectors as trade_selectors
 from trade.models import Figure, Strategy
 
 SEARCH_LIMIT = 20
 LATEST_MILESTONES = 5
+HOME_COUNTRIES = 12  # tiles on the home page; the country list has them all
 SOURCE_ROWS_LIMIT = 200
 
 # (model, fields searched) for site search, in the order results are shown.
@@ -24,10 +25,12 @@ SEARCHABLE = [
 
 
 def home_page():
+    countries = list(Country.objects.published().order_by("kind", "name")[: HOME_COUNTRIES + 1])
     return {
         "introduction": SourceSection.objects.filter(slug="introduction").exclude(lead="").first(),
         "key_figures": trade_selectors.featured_figures(),
-        "countries": list(Country.objects.published().order_by("kind", "name")),
+        "countries": countries[:HOME_COUNTRIES],
+        "more_countries": len(countries) > HOME_COUNTRIES,
         "latest_milestones": list(
             Milestone.objects.published()
             .filter(date_year__isnull=False)
@@ -45,10 +48,7 @@ def search(*, text):
     """Published records whose text contains ``text``, at most SEARCH_LIMIT per kind."""
     results = []
     for model, fields in SEARCHABLE:
-        condition = Q()
-        for name in fields:
-            condition |= Q(**{f"{name}__icontains": text})
-        rows = list(model.objects.published().filter(condition).order_by("pk")[: SEARCH_LIMIT + 1])
+        rows = list(model.objects.published().filter(contains(model, fields, text)).order_by("pk")[: SEARCH_LIMIT + 1])
         if rows:
             results.append(
                 {

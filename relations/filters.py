@@ -2,7 +2,7 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from portal.filtering import PeriodFilterSet, SearchFilter, YearFilter
@@ -13,7 +13,8 @@ from .selectors import agreements_for_country
 
 
 def published_countries(request=None):
-    return Country.objects.published()
+    # A choice needs its slug and name; 200 whole countries per list page would cost more.
+    return Country.objects.published().only("pk", "slug", "name")
 
 
 def country_filter(**how):
@@ -51,7 +52,10 @@ class AgreementFilter(PeriodFilterSet):
     )
     signatory = django_filters.ModelChoiceFilter(
         label=_("Signing body"),
-        queryset=Organisation.objects.published().filter(pk__in=Signatory.objects.values("organisation_id")),
+        # EXISTS per organisation (a handful) rather than IN over every signatory row.
+        queryset=Organisation.objects.published()
+        .filter(Exists(Signatory.objects.filter(organisation=OuterRef("pk"))))
+        .only("pk", "slug", "name"),
         to_field_name="slug",
         field_name="signatories__organisation",
         empty_label=_("Any signing body"),

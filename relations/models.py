@@ -9,11 +9,12 @@ is the only way public pages read them.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from portal.images import RENDITION_WIDTHS, CheckedImageField, make_renditions, reencode, rendition_name
+from portal.labels import QuickChoiceLabels
+from portal.links import slug_url
 
 from .dates import PartiallyDated, chronological_order, date_constraints
 
@@ -46,7 +47,7 @@ def publish_permission(model_name, plural):
     return (f"publish_{model_name}", f"Can publish and unpublish {plural}")
 
 
-class Published(models.Model):
+class Published(QuickChoiceLabels, models.Model):
     """A record visitors see only once published; ``updated_at`` also detects concurrent edits."""
 
     is_published = models.BooleanField(
@@ -145,7 +146,7 @@ class Source(SlugNaturalKey, models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("portal:source-detail", kwargs={"slug": self.slug})
+        return slug_url("portal:source-detail", self.slug)
 
 
 class SourceSectionManager(models.Manager):
@@ -313,7 +314,7 @@ class Country(SlugNaturalKey, Sourced, Published, LocallyNamed, Illustrated):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:country-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:country-detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -368,7 +369,7 @@ class Organisation(SlugNaturalKey, Sourced, Published):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:organisation-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:organisation-detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -431,7 +432,7 @@ class Partner(SlugNaturalKey, Sourced, Published, LocallyNamed, Illustrated):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:partner-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:partner-detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -439,6 +440,13 @@ class Partner(SlugNaturalKey, Sourced, Published, LocallyNamed, Illustrated):
             raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
         if self.country_id and self.country.kind != Country.Kind.COUNTRY:
             raise ValidationError({"country": _("A partner belongs to a country, not to a grouping.")})
+
+
+SIGNATORY_PARTIES = ("organisation", "partner", "country")
+# What a card shows of each party: its name, and a link while it is published.
+SIGNATORY_PARTY_FIELDS = [
+    f"{party}__{field}" for party in SIGNATORY_PARTIES for field in ("name", "slug", "is_published")
+]
 
 
 class AgreementQuerySet(PublishedQuerySet):
@@ -454,7 +462,10 @@ class AgreementQuerySet(PublishedQuerySet):
                 "signatories",
                 queryset=Signatory.objects.filter(
                     Q(organisation__is_published=True) | Q(partner__is_published=True) | Q(country__is_published=True)
-                ).select_related("organisation", "partner", "country"),
+                )
+                .select_related(*SIGNATORY_PARTIES)
+                .only("agreement", "side", "represented_by", *SIGNATORY_PARTIES, *SIGNATORY_PARTY_FIELDS)
+                .order_by("-side", "pk"),  # Meta.ordering's "agreement" would join and sort agreements
             ),
         )
 
@@ -517,13 +528,21 @@ class Agreement(SlugNaturalKey, Sourced, Published, PartiallyDated):
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         constraints = date_constraints("agreement")
-        indexes = [models.Index(fields=["date_year", "date_month", "date_day", "id"], name="agreement_date_idx")]
+        indexes = [
+            models.Index(fields=["date_year", "date_month", "date_day", "id"], name="agreement_date_idx"),
+            # The public list filtered by kind, newest first, and its counts: read from the index alone.
+            models.Index(
+                fields=["kind", "date_year", "date_month", "date_day", "id"],
+                condition=Q(is_published=True),
+                name="agreement_kind_date_idx",
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("relations:agreement-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:agreement-detail", self.slug)
 
 
 class SignatoryManager(models.Manager):
@@ -536,7 +555,7 @@ class SignatoryManager(models.Manager):
         )
 
 
-class Signatory(models.Model):
+class Signatory(QuickChoiceLabels, models.Model):
     """One party that signed an agreement: an organisation, a partner's government, or a country."""
 
     class Side(models.TextChoices):
@@ -655,7 +674,7 @@ class Network(SlugNaturalKey, Sourced, Published):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:network-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:network-detail", self.slug)
 
 
 class Milestone(SlugNaturalKey, Sourced, Published, PartiallyDated, Illustrated):
@@ -696,7 +715,7 @@ class Milestone(SlugNaturalKey, Sourced, Published, PartiallyDated, Illustrated)
         return self.title
 
     def get_absolute_url(self):
-        return reverse("relations:milestone-detail", kwargs={"slug": self.slug})
+        return slug_url("relations:milestone-detail", self.slug)
 
 
 class NetworkMembershipManager(models.Manager):

@@ -9,7 +9,7 @@ from django.db.models import Q
 from .dates import ShowsPartialDate
 from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner, Signatory
 
-RELATED_LIMIT = 20  # rows of one kind shown on a detail page; the full list is one link away
+RELATED_LIMIT = 10  # rows of one kind previewed on a detail page; the full list is one link away
 
 
 def _country_and_members(country):

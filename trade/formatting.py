@@ -4,6 +4,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+BILLION = Decimal(10**9)
+MILLION = Decimal(10**6)
+
 
 def _plain_number(value):
     """Drop a meaningless '.00' and group thousands: Decimal('6000.00') -> '6,000'."""
@@ -12,9 +15,10 @@ def _plain_number(value):
 
 
 def _large_amount(value):
-    for size, word in ((Decimal(10**9), _("billion")), (Decimal(10**6), _("million"))):
-        if abs(value) >= size:
-            return f"{_plain_number(value / size)} {word}"
+    if abs(value) >= BILLION:
+        return f"{_plain_number(value / BILLION)} {_('billion')}"
+    if abs(value) >= MILLION:
+        return f"{_plain_number(value / MILLION)} {_('million')}"
     return _plain_number(value)
 
 
@@ -38,5 +42,8 @@ def format_figure_value(value, unit, qualifier=""):
         text = f"€{_large_amount(value)}"
     else:
         text = _large_amount(value)
-    prefix = {"more-than": _("more than"), "about": _("about")}.get(qualifier)
-    return f"{prefix} {text}" if prefix else text
+    if qualifier == "more-than":
+        return f"{_('more than')} {text}"
+    if qualifier == "about":
+        return f"{_('about')} {text}"
+    return text

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from portal.links import slug_url
 from relations.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
 from relations.models import (
     Country,
@@ -303,7 +304,7 @@ class Strategy(SlugNaturalKey, Sourced, Published):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("trade:strategy-detail", kwargs={"slug": self.slug})
+        return slug_url("trade:strategy-detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -6,7 +6,8 @@ from relations.models import SourceSection
 
 from .models import Figure, Strategy, StrategyTarget, TradeProfile
 
-FIGURE_LIMIT = 50
+FIGURE_LIMIT = 20  # figures in a country's trade panel
+OVERVIEW_FIGURES = 40  # figures on Business & Asia, by position
 BUSINESS_SOURCE = "business-and-asia"
 
 
@@ -33,7 +34,7 @@ def featured_figures():
 def overview():
     """Everything on the Business & Asia page: the Region's standing, figures per country, profiles."""
     # By position (indexed): the page groups them by country itself, and stays bounded at any scale.
-    figures = list(Figure.objects.published().with_related().order_by("position", "label")[: FIGURE_LIMIT * 2])
+    figures = list(Figure.objects.published().with_related().order_by("position", "label")[:OVERVIEW_FIGURES])
     regional = [figure for figure in figures if figure.country_id is None]
     by_country = {}
     for figure in figures:

@@ -3,10 +3,14 @@
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from portal import pagination
 from portal.pagination import CappedPaginator
+from portal.selectors import HOME_COUNTRIES
 from relations.models import Agreement, Country, Milestone, Partner, Signatory
-from tests.factories import AgreementFactory
+from tests.factories import AgreementFactory, CountryFactory
 from trade.models import Figure
 
 
@@ -48,3 +52,28 @@ def test_timeline_pages_are_capped_too(client, monkeypatch):
     assert response.context["paginator"].count == 60
     assert client.get("/timeline/?page=2").status_code == 200
     assert client.get("/timeline/?page=3").status_code == 404
+
+
+@pytest.mark.django_db
+def test_deep_pages_hold_the_same_rows_as_offset_paging(monkeypatch):
+    """Past LATE_LOOKUP_OFFSET a page is read by id first; its rows and order must not change."""
+    AgreementFactory.create_batch(45)
+    listed = Agreement.objects.published().with_related().chronological(descending=True)
+    expected = [[agreement.pk for agreement in page] for page in (listed[i : i + 10] for i in range(20, 50, 10))]
+    monkeypatch.setattr(pagination, "LATE_LOOKUP_OFFSET", 20)
+    paginator = CappedPaginator(listed, 10)
+    pages = [paginator.page(number) for number in (3, 4, 5)]
+    assert all(isinstance(page.object_list, list) for page in pages)  # found by id, not sliced
+    assert [[agreement.pk for agreement in page] for page in pages] == expected
+    with CaptureQueriesContext(connection) as queries:
+        for card in paginator.page(4):
+            list(card.signatories.all()), list(card.domains.all()), card.source_section.source.title
+    assert len(queries) == 4  # ids, the rows (with their source), domains, signatories: eager loading kept
+
+
+@pytest.mark.django_db
+def test_home_shows_a_bounded_number_of_countries(client):
+    CountryFactory.create_batch(20)
+    page = client.get("/").content.decode()
+    assert page.count('class="tile"><a href="/countries/') == HOME_COUNTRIES
+    assert 'href="/countries/">All countries</a>' in page
