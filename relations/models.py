@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from portal.images import RENDITION_WIDTHS, CheckedImageField, make_renditions, reencode, rendition_name
 from portal.labels import QuickChoiceLabels
-from portal.links import slug_url
+from portal.links import fixed_url, slug_url
 
 from .dates import PartiallyDated, chronological_order, date_constraints
 
@@ -259,6 +259,10 @@ class Domain(SlugNaturalKey, models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """A domain's page is the agreement list filtered by it."""
+        return f"{fixed_url('relations:agreement-list')}?domain={self.slug}"
 
 
 class CountryQuerySet(PublishedQuerySet):

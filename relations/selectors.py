@@ -6,6 +6,8 @@ from itertools import islice
 
 from django.db.models import Q
 
+from portal.links import slug_url
+
 from .dates import ShowsPartialDate
 from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner, Signatory
 
@@ -99,6 +101,9 @@ class TimelineEntry(ShowsPartialDate):
     date_month: int | None
     date_day: int | None
     date_qualifier: str
+
+    def get_absolute_url(self):
+        return slug_url(f"relations:{self.entry_type}-detail", self.slug)
 
     @property
     def sort_key(self):

@@ -8,11 +8,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.links import slug_url
+from portal.links import fixed_url, slug_url
 from relations.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
 from relations.models import (
     Country,
@@ -194,7 +193,7 @@ class Figure(SlugNaturalKey, Sourced, Published):
         return self.label
 
     def get_absolute_url(self):
-        return f"{reverse('trade:overview')}#figure-{self.slug}"
+        return f"{fixed_url('trade:overview')}#figure-{self.slug}"
 
     @property
     def period_display(self):
