@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.filtering import PeriodFilterSet, SearchFilter, YearFilter
+from portal.filtering import NamedChoiceFilter, PeriodFilterSet, SearchFilter, YearFilter
 from portal.widgets import FastSelect
 
 from .models import Agreement, Country, Domain, Organisation, Partner, Signatory
@@ -13,13 +13,12 @@ from .selectors import agreements_for_country
 
 
 def published_countries(request=None):
-    # A choice needs its slug and name; 200 whole countries per list page would cost more.
-    return Country.objects.published().only("pk", "slug", "name")
+    return Country.objects.published()
 
 
 def country_filter(**how):
     """A country chosen by slug among the published ones; ``how`` says what the filter does."""
-    return django_filters.ModelChoiceFilter(
+    return NamedChoiceFilter(
         label=_("Country"),
         queryset=published_countries,
         to_field_name="slug",
@@ -42,7 +41,7 @@ class AgreementFilter(PeriodFilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
     )
-    domain = django_filters.ModelChoiceFilter(
+    domain = NamedChoiceFilter(
         label=_("Domain"),
         queryset=Domain.objects.all(),
         to_field_name="slug",
@@ -50,12 +49,10 @@ class AgreementFilter(PeriodFilterSet):
         empty_label=_("All domains"),
         widget=FastSelect,
     )
-    signatory = django_filters.ModelChoiceFilter(
+    signatory = NamedChoiceFilter(
         label=_("Signing body"),
         # EXISTS per organisation (a handful) rather than IN over every signatory row.
-        queryset=Organisation.objects.published()
-        .filter(Exists(Signatory.objects.filter(organisation=OuterRef("pk"))))
-        .only("pk", "slug", "name"),
+        queryset=Organisation.objects.published().filter(Exists(Signatory.objects.filter(organisation=OuterRef("pk")))),
         to_field_name="slug",
         field_name="signatories__organisation",
         empty_label=_("Any signing body"),
@@ -81,7 +78,7 @@ class PartnerFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
     )
-    domain = django_filters.ModelChoiceFilter(
+    domain = NamedChoiceFilter(
         label=_("Domain of its agreements"),
         queryset=Domain.objects.all(),
         to_field_name="slug",

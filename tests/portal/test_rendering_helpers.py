@@ -1,15 +1,17 @@
 """The shortcuts list pages take: each must give exactly what Django's own way gives."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 from django import forms
+from django.template import Context, Template
 from django.urls import NoReverseMatch, reverse
 from django.urls.base import set_script_prefix
 
 from portal.links import slug_url
 from portal.widgets import FastSelect
-from relations.models import Agreement, Milestone, Organisation, Signatory
+from relations.models import Agreement, Country, Milestone, Organisation, Signatory
 from trade.models import Figure
 
 DETAIL_VIEWS = [
@@ -90,3 +92,22 @@ class _Events(HTMLParser):
 
 def _normalised(html):
     return _Events(html).events
+
+
+@pytest.mark.django_db
+def test_filter_choices_are_every_published_country_by_slug_and_name(client):
+    page = client.get("/agreements/", {"country": "japan"}).content.decode()
+    select = re.search(r'<select[^>]*name="country"[^>]*>(.*?)</select>', page, re.DOTALL).group(1)
+    options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+    countries = Country.objects.published().order_by("kind", "name")
+    expected = [("", "", "All countries")]
+    expected += [(country.slug, " selected" if country.slug == "japan" else "", country.name) for country in countries]
+    assert options == expected
+
+
+def test_partial_date_tag_gives_a_time_element_only_for_a_known_date():
+    template = Template("{% load portal_tags %}{% partial_date record %}")
+    dated = Agreement(date_year=2018, date_month=7, date_day=17)
+    assert template.render(Context({"record": dated})) == '<time datetime="2018-07-17">17 July 2018</time>'
+    undated = Agreement()
+    assert template.render(Context({"record": undated})).startswith('<span class="date-unknown">')
