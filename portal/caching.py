@@ -72,7 +72,9 @@ def _is_anonymous(request):
 
 
 def _is_public_path(path):
-    return not path.startswith((f"/{settings.ADMIN_PATH}", settings.STATIC_URL, settings.MEDIA_URL, "/healthz/"))
+    # /bench/ is make bench's ceiling (only with DJANGO_BENCH_VIEWS): never answered from the cache.
+    excluded = (f"/{settings.ADMIN_PATH}", settings.STATIC_URL, settings.MEDIA_URL, "/healthz/", "/bench/")
+    return not path.startswith(excluded)
 
 
 class PublicPageCacheMiddleware:
