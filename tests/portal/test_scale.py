@@ -10,7 +10,8 @@ from portal import pagination
 from portal.pagination import CappedPaginator
 from portal.selectors import HOME_COUNTRIES
 from relations.models import Agreement, Country, Milestone, Partner, Signatory
-from tests.factories import AgreementFactory, CountryFactory
+from relations.selectors import RELATED_LIMIT
+from tests.factories import AgreementFactory, CountryFactory, PartnerFactory
 from trade.models import Figure
 
 
@@ -77,3 +78,14 @@ def test_home_shows_a_bounded_number_of_countries(client):
     page = client.get("/").content.decode()
     assert page.count('class="tile"><a href="/countries/') == HOME_COUNTRIES
     assert 'href="/countries/">All countries</a>' in page
+
+
+@pytest.mark.django_db
+def test_a_country_page_previews_its_partners_and_links_to_them_all(client):
+    country = CountryFactory()
+    PartnerFactory.create_batch(RELATED_LIMIT + 2, country=country)
+    page = client.get(country.get_absolute_url()).content.decode()
+    assert page.count('<li class="tile"><a href="/partners/') == RELATED_LIMIT
+    full_list = f"/partners/?country={country.slug}"
+    assert f'href="{full_list}"' in page
+    assert client.get(full_list).context["paginator"].count == RELATED_LIMIT + 2
