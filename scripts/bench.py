@@ -7,7 +7,7 @@
    the ceilings: a constant 20 KB view and a static file of that size, same server.
 3. Counts SQL queries per page in-process, times the admin changelist of 100,000 agreements,
    the fixture load into an empty database, and the workers' memory.
-Prints a table and writes docs/performance-latest.md (docs/performance.md discusses the results).
+Prints a table and puts it in docs/performance.md, in place of the previous run's (between markers).
 """
 
 import argparse
@@ -20,12 +20,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.serving import ROOT, fetch, served
 
 BENCH_DB = ROOT / ".local" / "bench.sqlite3"
+ADMIN_SEARCH = "agreement 0099"  # a word in every title, and a selective one
+RESULTS_DOC = ROOT / "docs" / "performance.md"
+RESULTS_START, RESULTS_END = "<!-- make bench: results -->", "<!-- make bench: end of results -->"
 PORT = 8140
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
@@ -205,7 +210,7 @@ def main():
             base + "/admin/relations/agreement/", args.duration, connections=1, headers=[f"Cookie: sessionid={session}"]
         )
         admin_search = wrk(
-            base + "/admin/relations/agreement/?q=agreement+0099",
+            base + "/admin/relations/agreement/?" + urlencode({"q": ADMIN_SEARCH}),
             args.duration,
             connections=1,
             headers=[f"Cookie: sessionid={session}"],
@@ -222,10 +227,11 @@ def main():
     ended = cpu_times()
 
     lines = [
-        f"Machine: {machine()}",
-        "Data: fixtures + generate_bulk_data --scale 100"
+        f"* Machine: {machine()}",
+        "* Data: fixtures + generate_bulk_data --scale 100"
         + (f" (generated in {generate_seconds:.0f} s)" if generate_seconds else ""),
-        f"Server: make serve settings (gunicorn, 2 sync workers, DEBUG off), wrk -t2 -c16, {args.duration} s per page",
+        "* Server: make serve settings (gunicorn, 2 sync workers, DEBUG off), "
+        f"wrk -t2 -c16, {args.duration} s per page",
         "",
         "| page | mode | KB | req/s | p50 | p99 | SQL queries | vs constant view | vs static file |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -247,21 +253,32 @@ def main():
         f"| static file, same size (WhiteNoise) | — | {size / 1024:.0f} | {ceiling_static['rps']:.0f} | "
         f"{ceiling_static['p50']} | {ceiling_static['p99']} | 0 | | 100% |",
         "",
-        f"Admin changelist of 100,000 agreements (1 connection): p50 {admin['p50']}, p99 {admin['p99']}, "
-        f"{admin['rps']:.0f} req/s, {queries['admin changelist']} queries; with a search: p50 {admin_search['p50']}, "
+        f"* Admin changelist of 100,000 agreements (1 connection): p50 {admin['p50']}, p99 {admin['p99']}, "
+        f"{admin['rps']:.0f} req/s, {queries['admin changelist']} queries; "
+        f"with a search ({ADMIN_SEARCH!r}): p50 {admin_search['p50']}, "
         f"p99 {admin_search['p99']}",
-        f"Fixture load into an empty database (load_portal_data): {load_seconds:.1f} s",
-        f"Worker memory (RSS) after the runs: uncached {', '.join(f'{m:.0f} MB' for m in extra['memory_uncached'])}; "
+        f"* Fixture load into an empty database (load_portal_data): {load_seconds:.1f} s",
+        f"* Worker memory (RSS) after the runs: uncached {', '.join(f'{m:.0f} MB' for m in extra['memory_uncached'])}; "
         f"cached {', '.join(f'{m:.0f} MB' for m in extra['memory_cached'])}",
-        f"Errors (non-2xx) across all runs: {sum(r['errors'] for _, _, r, _, _ in rows)}",
-        f"CPU time taken by the hypervisor (steal) during the runs: {stolen_share(started, middle):.0%} uncached, "
-        f"{stolen_share(middle, ended):.0%} cached (0% on a dedicated machine; the ratios compare runs made together)",
+        f"* Errors (non-2xx) across all runs: {sum(r['errors'] for _, _, r, _, _ in rows)}",
+        f"* CPU time taken by the hypervisor (steal) during the runs: {stolen_share(started, middle):.1%} uncached, "
+        f"{stolen_share(middle, ended):.1%} cached (0% on a dedicated machine; the ratios compare runs made together)",
     ]
     report = "\n".join(lines)
     print(report)
-    out = ROOT / "docs" / "performance-latest.md"
-    out.write_text("# Latest `make bench` output\n\n" + report + "\n", encoding="utf-8")
-    print(f"\nWritten to {out.relative_to(ROOT)}")
+    write_results(report)
+    print(f"\nWritten to {RESULTS_DOC.relative_to(ROOT)}, between its '{RESULTS_START}' markers")
+
+
+def write_results(report):
+    """Put this run's report in docs/performance.md, in place of the previous run's block."""
+    text = RESULTS_DOC.read_text(encoding="utf-8")
+    if RESULTS_START not in text or RESULTS_END not in text:
+        raise SystemExit(f"{RESULTS_DOC}: the markers {RESULTS_START} and {RESULTS_END} are missing")
+    before, rest = text.split(RESULTS_START, 1)
+    after = rest.split(RESULTS_END, 1)[1]
+    block = f"{RESULTS_START}\n_`make bench` of {date.today().isoformat()}, as printed:_\n\n{report}\n{RESULTS_END}"
+    RESULTS_DOC.write_text(before + block + after, encoding="utf-8")
 
 
 if __name__ == "__main__":
