@@ -28,6 +28,18 @@ def country_filter(**how):
     )
 
 
+def domain_filter(label, **how):
+    """A domain chosen by slug; ``how`` says what the filter does."""
+    return NamedChoiceFilter(
+        label=label,
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All domains"),
+        widget=FastSelect,
+        **how,
+    )
+
+
 class AgreementFilter(PeriodFilterSet):
     q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
     country = country_filter(method="filter_country")
@@ -41,14 +53,7 @@ class AgreementFilter(PeriodFilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
     )
-    domain = NamedChoiceFilter(
-        label=_("Domain"),
-        queryset=Domain.objects.all(),
-        to_field_name="slug",
-        field_name="domains",
-        empty_label=_("All domains"),
-        widget=FastSelect,
-    )
+    domain = domain_filter(_("Domain"), field_name="domains")
     signatory = NamedChoiceFilter(
         label=_("Signing body"),
         # EXISTS per organisation (a handful) rather than IN over every signatory row.
@@ -78,14 +83,7 @@ class PartnerFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
     )
-    domain = NamedChoiceFilter(
-        label=_("Domain of its agreements"),
-        queryset=Domain.objects.all(),
-        to_field_name="slug",
-        method="filter_domain",
-        empty_label=_("All domains"),
-        widget=FastSelect,
-    )
+    domain = domain_filter(_("Domain of its agreements"), method="filter_domain")
 
     class Meta:
         model = Partner
