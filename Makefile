@@ -9,10 +9,12 @@ SECRET_KEY_FILE := .local/secret-key
 SERVE_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_BASE_URL=http://127.0.0.1:$(PORT) DJANGO_SECRET_KEY="$$(cat $(SECRET_KEY_FILE))"
 INSTALLED := $(VENV)/.installed
+NODE_INSTALLED := node_modules/.installed
 BROWSER := /usr/bin/chromium
+APT_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: install browser migrate data superuser run serve test test-postgres lint check pytest format clean \
-	load-test fuzz fault-test reliability bench
+.PHONY: install browser html-checker migrate data superuser run serve test test-postgres lint check pytest format clean \
+	load-test fuzz fault-test abuse-test reliability bench
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,12 +23,22 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 
 install: $(INSTALLED)
 
+# Front-end packages from npm (package.json + package-lock.json), Node and npm from Debian if missing.
+$(NODE_INSTALLED): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing Debian's nodejs and npm"; $(APT_INSTALL) nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_INSTALLED)
+
+# The W3C Nu HTML Checker (npm's vnu-jar) runs on Java.
+html-checker: $(NODE_INSTALLED)
+	@command -v java >/dev/null || { echo "Installing Debian's Java runtime for the HTML checker"; $(APT_INSTALL) default-jre-headless >/dev/null; }
+
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here);
 # the CJK fonts render Chinese, Korean and Japanese names.
 browser:
 	@test -x $(BROWSER) || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	  $(APT_INSTALL) chromium fonts-noto-cjk fonts-noto-core >/dev/null; }
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -38,7 +50,7 @@ superuser: migrate
 	$(BIN)/python manage.py ensure_dev_superuser
 
 run: data superuser
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	DJANGO_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 $(SECRET_KEY_FILE):
 	mkdir -p .local
@@ -59,18 +71,18 @@ check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest: install browser
+pytest: install browser html-checker
 	$(BIN)/pytest
 
 test: data lint check pytest
 
 # The whole suite again on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
-test-postgres: install browser
+test-postgres: install browser html-checker
 	scripts/with_postgres.sh $(BIN)/pytest
 
 # Proofs under load, bad input and faults (results in docs/reliability.md); not part of make test.
 load-test: install
-	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk >/dev/null; }
 	$(BIN)/python scripts/load_test.py
 
 fuzz: install
@@ -80,11 +92,16 @@ fault-test: install
 	$(BIN)/python scripts/fault_test.py sqlite
 	scripts/with_postgres.sh $(BIN)/python scripts/fault_test.py postgres
 
-reliability: load-test fuzz fault-test
+# What one client can do to everyone else: lockout, login flood, cache bypass, forged Host, a lost database file.
+abuse-test: data
+	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk >/dev/null; }
+	$(BIN)/python scripts/abuse_probe.py
+
+reliability: load-test fuzz fault-test abuse-test
 
 # Every page at 100x the data against the stack's ceilings (docs/performance.md).
 bench: migrate $(SECRET_KEY_FILE)
-	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+	@command -v wrk >/dev/null || { $(APT_INSTALL) wrk >/dev/null; }
 	$(BIN)/python scripts/bench.py
 
 format: install
@@ -92,4 +109,4 @@ format: install
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache staticfiles

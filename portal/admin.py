@@ -1,8 +1,12 @@
 """The editors' admin: site look, model order, and behaviour every content admin shares."""
 
+import hashlib
+from functools import cached_property
+
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
@@ -49,35 +53,97 @@ class PortalAdminSite(admin.AdminSite):
         return app_list
 
 
-def edit_token(instance):
-    """What the form remembers of the version it was opened on."""
-    return instance.updated_at.isoformat() if getattr(instance, "updated_at", None) else ""
+def edit_token(instance, lock=False):
+    """A digest of the record as stored now: its fields and its many-to-many links.
+
+    A form remembers the digest of the version it was opened on; a different digest at save time
+    means someone else saved in between. It covers every model, with or without a timestamp, and
+    the rows of inlines. ``lock`` holds the row until the save's transaction ends (PostgreSQL), so
+    nobody can save between the check and the save.
+    """
+    if instance.pk is None:
+        return ""
+    model = type(instance)
+    stored = model._default_manager.filter(pk=instance.pk)
+    if lock:
+        stored = stored.select_for_update()
+    fields = stored.values_list(*[field.attname for field in model._meta.concrete_fields]).first()
+    links = [sorted(getattr(instance, field.name).values_list("pk", flat=True)) for field in model._meta.many_to_many]
+    return hashlib.sha256(repr((fields, links)).encode()).hexdigest()[:32]
+
+
+CONCURRENT_EDIT_MESSAGE = _(
+    "Someone else saved this record after you opened it, so your changes were not saved "
+    "and theirs are kept. Open the record again (see its history for what changed), "
+    "then make your changes once more."
+)
 
 
 class ConcurrentEditForm(forms.ModelForm):
     """Refuses to save over a change someone else saved after this form was opened."""
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The admin saves the main record even when nothing changed; inline rows only when changed.
+    checks_unchanged = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["edit_token"].initial = edit_token(self.instance)
 
+    @cached_property
+    def changed_data(self):
+        return [name for name in super().changed_data if name != "edit_token"]
+
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and hasattr(self.instance, "updated_at"):
+        if self.instance.pk and (self.checks_unchanged or self.has_changed()):
             opened = self.data.get(self.add_prefix("edit_token"), "")
-            if opened != edit_token(self.instance):
-                raise ValidationError(
-                    _(
-                        "Someone else saved this record after you opened it, so your changes were not saved "
-                        "and theirs are kept. Open the record again (see its history for what changed), "
-                        "then make your changes once more."
-                    ),
-                    code="concurrent_edit",
-                )
+            if opened != edit_token(self.instance, lock=True):
+                raise ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
         return cleaned
+
+
+FILE_AGAIN_MESSAGE = _("The file you chose was not saved because of the errors in this form: choose it again.")
+
+
+def with_edit_token(fieldsets):
+    """The fieldsets with the hidden edit token in the first one."""
+    fieldsets = [list(fieldset) for fieldset in fieldsets]
+    if "edit_token" not in fieldsets[0][1]["fields"]:
+        fieldsets[0][1] = {**fieldsets[0][1], "fields": [*fieldsets[0][1]["fields"], "edit_token"]}
+    return fieldsets
+
+
+class ConcurrentEditInlineForm(ConcurrentEditForm):
+    checks_unchanged = False
+
+
+class ConcurrentEditInlineMixin:
+    """Inline rows carry their own edit token: a stale row never overwrites a newer change.
+
+    Only for inlines whose rows are edited here; read-only inlines save nothing.
+    """
+
+    form = ConcurrentEditInlineForm
+
+    def get_fieldsets(self, request, obj=None):
+        return with_edit_token(super().get_fieldsets(request, obj))
+
+
+class PortalTabularInline(ConcurrentEditInlineMixin, admin.TabularInline):
+    pass
+
+
+class PortalStackedInline(ConcurrentEditInlineMixin, admin.StackedInline):
+    pass
+
+
+def _is_file_field(obj, name):
+    try:
+        return isinstance(obj._meta.get_field(name), models.FileField)
+    except FieldDoesNotExist:
+        return False
 
 
 class PortalModelAdmin(SimpleHistoryAdmin):
@@ -147,10 +213,34 @@ class PortalModelAdmin(SimpleHistoryAdmin):
         return readonly
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = [list(fieldset) for fieldset in super().get_fieldsets(request, obj)]
-        if obj is not None and "edit_token" not in fieldsets[0][1]["fields"]:
-            fieldsets[0][1] = {**fieldsets[0][1], "fields": [*fieldsets[0][1]["fields"], "edit_token"]}
-        return fieldsets
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        return [self._opened_if_filled(name, options, obj) for name, options in with_edit_token(fieldsets)]
+
+    @staticmethod
+    def _opened_if_filled(name, options, obj):
+        """A collapsed section stays open when one of its files is set: the editor sees the picture."""
+        classes = options.get("classes", [])
+        if "collapse" not in classes:
+            return (name, options)
+        files = [field for field in options["fields"] if isinstance(field, str) and _is_file_field(obj, field)]
+        if any(getattr(obj, field) for field in files):
+            options = {**options, "classes": [c for c in classes if c != "collapse"]}
+        return (name, options)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """After a form error, say plainly that a chosen file must be chosen again (browsers drop it)."""
+        form = context["adminform"].form
+        if form.is_bound and form.errors:
+            for name, field in form.fields.items():
+                if (
+                    isinstance(field, forms.FileField)
+                    and form.add_prefix(name) in request.FILES
+                    and name not in form.errors
+                ):
+                    form.add_error(name, FILE_AGAIN_MESSAGE)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -10,10 +10,16 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal"
 
     def ready(self):
-        from .caching import bump_content_version
+        from django_cleanup.signals import cleanup_post_delete
+
+        from . import checks  # noqa: F401 - registers the deploy checks
+        from .caching import bump_content_version, connect_signals
+        from .images import delete_renditions
         from .roles import ensure_roles
         from .search import ensure_search_indexes
 
+        connect_signals()
+        cleanup_post_delete.connect(delete_renditions, dispatch_uid="portal.delete_renditions")
         post_migrate.connect(ensure_roles, dispatch_uid="portal.ensure_roles")
         post_migrate.connect(ensure_search_indexes, dispatch_uid="portal.ensure_search_indexes")
         for signal in (post_save, post_delete, m2m_changed):

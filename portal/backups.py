@@ -18,6 +18,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection
 
+from portal.sqlite_backend.base import creation_allowed
+
 MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.pgdump"
@@ -90,7 +92,8 @@ def restore_backup(archive_path):
         if manifest["engine"] != engine:
             raise BackupError(f"This backup is of a {manifest['engine']} database; the portal uses {engine}.")
         if engine == "sqlite":
-            connection.ensure_connection()
+            with creation_allowed():  # restoring is how an operator brings back a lost file
+                connection.ensure_connection()
             source = sqlite3.connect(work / SQLITE_FILE)
             source.backup(connection.connection)
             source.close()

@@ -8,24 +8,34 @@ The version is the modification time of a marker file (one ``stat`` per request,
 workers on a machine). Several machines share it through the cache instead: set
 ``PORTAL_CONTENT_VERSION_IN_CACHE`` with a shared cache such as Redis (see the README).
 
-The same version gives public pages an ``ETag`` and ``Last-Modified``, so browsers, a reverse
-proxy or a CDN can revalidate with a cheap 304.
+What a cached page may depend on is exactly what its key holds: the path and the query
+parameters its view declares (``cache_parameters``). Other parameters (``?utm_source=…``) are
+removed from the request before the view sees it, so they can neither change the page nor fill
+the cache with copies. Cookies do not bypass the cache: only a live staff session does (staff
+see drafts and their pages must never be shared).
+
+The same version gives public pages an ``ETag`` and ``Last-Modified``; Django's own
+``get_conditional_response`` answers 304 for a page that exists, never for an error.
 """
 
 import hashlib
 import os
 import time
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import formatdate
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import caches
-from django.http import HttpResponse, HttpResponseNotModified
-from django.utils.cache import add_never_cache_headers
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
+from django.utils.cache import add_never_cache_headers, get_conditional_response
 
 CONTENT_APPS = {"relations", "trade"}
 VERSION_CACHE_KEY = "portal:content-version"
 CACHEABLE_STATUS = {200}
+STAFF_SESSION_KEY = "portal_is_staff"
 
 
 def _marker():
@@ -67,14 +77,44 @@ def bump_content_version(**kwargs):
     os.utime(marker, ns=(now, max(now, previous + 1)))  # strictly increasing, even within a tick
 
 
-def _is_anonymous(request):
-    return not any(name in request.COOKIES for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME))
+def remember_staff_session(sender, request, user, **kwargs):
+    """user_logged_in receiver: note in the session whether it is staff's, for the cache to read."""
+    request.session[STAFF_SESSION_KEY] = bool(user.is_staff)
+
+
+def _has_staff_session(request):
+    """Whether the session cookie belongs to a live session of a staff member (one lookup)."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    store = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    return bool(store.get(STAFF_SESSION_KEY))
 
 
 def _is_public_path(path):
     # /bench/ is make bench's ceiling (only with DJANGO_BENCH_VIEWS): never answered from the cache.
     excluded = (f"/{settings.ADMIN_PATH}", settings.STATIC_URL, settings.MEDIA_URL, "/healthz/", "/bench/")
     return not path.startswith(excluded)
+
+
+def view_parameters(view_class):
+    """The query parameters a view reads (``cache_parameters``, or ``get_cache_parameters()``)."""
+    if hasattr(view_class, "get_cache_parameters"):
+        return view_class.get_cache_parameters()
+    return tuple(getattr(view_class, "cache_parameters", ()))
+
+
+def keep_declared_parameters(request, names):
+    """Drop every query parameter the view does not read; return the canonical query string."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(names):
+        if name in request.GET:
+            kept.setlist(name, request.GET.getlist(name))
+    query = kept.urlencode()
+    kept._mutable = False
+    request.GET = kept
+    request.META["QUERY_STRING"] = query
+    return query
 
 
 class PublicPageCacheMiddleware:
@@ -85,55 +125,48 @@ class PublicPageCacheMiddleware:
         self.cache = caches[settings.PORTAL_PAGE_CACHE_ALIAS]
 
     def __call__(self, request):
-        if not _is_anonymous(request):
-            response = self.get_response(request)
-            user = getattr(request, "user", None)
-            if user is not None and user.is_authenticated:
-                add_never_cache_headers(response)  # never let a proxy keep a page rendered for staff
-            return response
-        if not (settings.PORTAL_PAGE_CACHE and request.method in ("GET", "HEAD") and _is_public_path(request.path)):
-            return self.get_response(request)
+        if request.method not in ("GET", "HEAD") or not _is_public_path(request.path_info):
+            return self._uncached(request)
+        request.get_host()  # an unknown Host is refused (400) before anything is served
+        try:
+            view_class = getattr(resolve(request.path_info).func, "view_class", None)
+        except Resolver404:
+            view_class = None
+        if view_class is not None:
+            query = keep_declared_parameters(request, view_parameters(view_class))
+        if view_class is None or not settings.PORTAL_PAGE_CACHE or _has_staff_session(request):
+            return self._uncached(request)
+
         version = content_version()
-        key = "page:" + hashlib.sha256(f"{version}:{request.get_full_path()}".encode()).hexdigest()
-        etag = f'"{key[5:37]}"'
-        last_modified = formatdate(version / 1e9, usegmt=True)
-        if self._not_modified(request, etag, version):
-            response = HttpResponseNotModified()
-            response["ETag"] = etag
-            response["Last-Modified"] = last_modified
-            self._set_public_cache_control(response)
-            return response
+        key = "page:" + hashlib.sha256(f"{version}:{request.path}?{query}".encode()).hexdigest()
         cached = self.cache.get(key)
         if cached is not None:
             status, headers, content = cached
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
-            return response
-        response = self.get_response(request)
-        if response.status_code in CACHEABLE_STATUS and not response.streaming and not response.cookies:
-            response["ETag"] = etag
-            response["Last-Modified"] = last_modified
-            self._set_public_cache_control(response)
+        else:
+            response = self.get_response(request)
+            if response.status_code not in CACHEABLE_STATUS or response.streaming or response.cookies:
+                return response
+            response["ETag"] = f'"{key[5:37]}"'
+            response["Last-Modified"] = formatdate(version / 1e9, usegmt=True)
+            # Short freshness, then revalidation with the ETag; a proxy may share it (no cookies).
+            response["Cache-Control"] = f"public, max-age={settings.PORTAL_HTTP_MAX_AGE}"
+            response["Vary"] = "Accept-Encoding"
             headers = [(name, value) for name, value in response.items()]
             self.cache.set(key, (response.status_code, headers, response.content), settings.PORTAL_PAGE_CACHE_SECONDS)
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=version // 1_000_000_000, response=response
+        )
+
+    def _uncached(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)  # never let a proxy keep a page rendered for a logged-in user
         return response
 
-    @staticmethod
-    def _not_modified(request, etag, version):
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-        if if_none_match:
-            return etag in [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-        if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
-        if if_modified_since:
-            try:
-                return parsedate_to_datetime(if_modified_since).timestamp() >= version // 1_000_000_000
-            except (TypeError, ValueError, IndexError, OverflowError):
-                return False
-        return False
 
-    @staticmethod
-    def _set_public_cache_control(response):
-        # Short freshness, then revalidation with the ETag; a proxy may share it (no cookies).
-        response["Cache-Control"] = f"public, max-age={settings.PORTAL_HTTP_MAX_AGE}"
-        response["Vary"] = "Cookie, Accept-Encoding"
+def connect_signals():
+    user_logged_in.connect(remember_staff_session, dispatch_uid="portal.remember_staff_session")

@@ -2,23 +2,41 @@
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_filters.views import FilterView
 
-from portal.pagination import CappedPaginator
+from portal.pagination import CappedPaginationMixin
 from relations.dates import MAX_YEAR, MIN_YEAR
 
 MAX_SEARCH_LENGTH = 200
 
 
-class YearFilter(django_filters.NumberFilter):
-    """A whole year within the range the portal stores; anything else is a form error, not a 500."""
+class YearField(forms.IntegerField):
+    """A year written with the digits 0-9 only (``int()`` would also read ٢٠٢٠ or ２０２０)."""
 
-    field_class = forms.IntegerField
+    default_error_messages = {"ascii": _("Enter a year in digits 0–9.")}
+
+    def to_python(self, value):
+        if isinstance(value, str) and value.strip() and not value.strip().isascii():
+            raise forms.ValidationError(self.error_messages["ascii"], code="ascii")
+        return super().to_python(value)
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within the range the portal stores; anything else is a form error, not a 500.
+
+    A text input with a numeric keyboard rather than ``type=number``: an invalid value is shown
+    back to the visitor as typed, which a number input cannot hold.
+    """
+
+    field_class = YearField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", MIN_YEAR)
         kwargs.setdefault("max_value", MAX_YEAR)
-        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*", "maxlength": "4"})
+        )
         super().__init__(*args, **kwargs)
 
 
@@ -40,17 +58,21 @@ class PeriodFilterSet(django_filters.FilterSet):
             cleaned = original_clean()
             start, end = cleaned.get("year_from"), cleaned.get("year_to")
             if start is not None and end is not None and end < start:
-                self.form.add_error("year_to", forms.ValidationError("The period ends before it starts."))
+                self.form.add_error("year_to", forms.ValidationError(_("The period ends before it starts.")))
             return cleaned
 
         self.form.clean = clean
 
 
-class StrictFilterView(FilterView):
+class StrictFilterView(CappedPaginationMixin, FilterView):
     """A FilterView whose invalid filters give an empty list, the form's messages and status 400."""
 
     strict = True
-    paginator_class = CappedPaginator
+
+    @classmethod
+    def get_cache_parameters(cls):
+        """The query parameters the page reads: its filters and the page number (see portal.caching)."""
+        return (*cls.filterset_class.base_filters, cls.page_kwarg)
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -67,6 +89,17 @@ class StrictFilterView(FilterView):
         return context
 
 
+class CaseInsensitiveChoiceField(django_filters.fields.ChoiceField):
+    """Choice values are slugs: ``COOPERATION-AGREEMENT`` is ``cooperation-agreement``."""
+
+    def to_python(self, value):
+        return super().to_python(value).lower()
+
+
+class CaseInsensitiveChoiceFilter(django_filters.ChoiceFilter):
+    field_class = CaseInsensitiveChoiceField
+
+
 class NamedChoiceIterator(django_filters.fields.ModelChoiceIterator):
     """A choice list read as (value, name) pairs: no model instance per option.
 
@@ -81,7 +114,12 @@ class NamedChoiceIterator(django_filters.fields.ModelChoiceIterator):
 
 
 class NamedModelChoiceField(django_filters.fields.ModelChoiceField):
+    """Chosen by slug, whatever its case (slugs are stored in lower case)."""
+
     iterator = NamedChoiceIterator
+
+    def to_python(self, value):
+        return super().to_python(value.lower() if isinstance(value, str) else value)
 
 
 class NamedChoiceFilter(django_filters.ModelChoiceFilter):

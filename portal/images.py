@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -70,15 +70,44 @@ def _open_checked(file):
 
 
 def validate_image(file):
-    """Field validator: the upload must decode as an allowed format within the caps."""
+    """Field validator: a new upload must decode as an allowed format within the caps.
+
+    A file already stored was checked when it was uploaded (and is closed by now), so saving a
+    record again without a new upload checks nothing.
+    """
+    if getattr(file, "_committed", False):
+        return
     _open_checked(file)
 
 
+# The only information kept from an upload besides its pixels: which palette entry is transparent.
+KEPT_INFO = {"transparency"}
+
+
+def _in_srgb(image):
+    """Colours converted to sRGB when the upload carries a colour profile, so the profile can go."""
+    profile = image.info.get("icc_profile")
+    if not profile or image.mode not in ("RGB", "RGBA"):
+        return image
+    try:
+        return ImageCms.profileToProfile(
+            image, io.BytesIO(profile), ImageCms.createProfile("sRGB"), outputMode=image.mode
+        )
+    except (ImageCms.PyCMSError, OSError):
+        return image  # an unreadable profile: keep the pixels as they are
+
+
 def reencode(file):
-    """A clean copy of the image: upright, first frame only, no metadata, no trailing bytes."""
+    """A clean copy of the image: upright, first frame only, no metadata, no comments, no trailing bytes.
+
+    Pillow writes some of what it read back out (JPEG and GIF comments, for instance), so what it
+    read is dropped: only the pixels, and a palette's transparent entry, reach the stored file.
+    """
     image = _open_checked(file)
     image_format = image.format
     image = ImageOps.exif_transpose(image)
+    image = _in_srgb(image)
+    image.info = {key: value for key, value in image.info.items() if key in KEPT_INFO}
     if image_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     output = io.BytesIO()
@@ -91,6 +120,17 @@ def reencode(file):
 def rendition_name(name, width):
     path = PurePosixPath(name)
     return str(path.with_name(f"{path.stem}-{width}w.webp"))
+
+
+def delete_renditions(sender, file_name, success=True, **kwargs):
+    """django-cleanup receiver: once an image's file is deleted, delete its renditions too."""
+    if not success:
+        return
+    storage = kwargs["file"].storage
+    for width in RENDITION_WIDTHS:
+        rendition = rendition_name(file_name, width)
+        if storage.exists(rendition):
+            storage.delete(rendition)
 
 
 def make_renditions(storage, name, original_width):

@@ -152,8 +152,12 @@ def _field_problems(model, fields):
 
 
 def _compared_fields(model):
-    """Fields a fixture sets: not the key, not timestamps the database keeps itself."""
-    return [f for f in model._meta.concrete_fields if not f.primary_key and not getattr(f, "auto_now", False)]
+    """Fields a fixture sets: not the key, not timestamps or generated values the database keeps itself."""
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not getattr(f, "auto_now", False) and not f.generated
+    ]
 
 
 def _current_state(instance, m2m_values):
@@ -236,6 +240,40 @@ def _m2m_objects(model, name, values):
     return [_resolve(related_model, value) for value in values]
 
 
+def _natural_key(record):
+    """(model, key values) of a record, from the fields its model identifies records by."""
+    try:
+        model = apps.get_model(record["model"])
+    except (LookupError, ValueError):
+        return None  # reported when the record is loaded
+    names = getattr(model, "natural_key_fields", None)
+    if names is None:
+        return None
+    fields = record["fields"]
+    return (model._meta.label_lower, *(json.dumps(fields.get(name) or None, sort_keys=True) for name in names))
+
+
+def duplicate_key_problems(parsed):
+    """Records that share a natural key, within or across files: each pair named, file and number.
+
+    Without this, a record given another record's slug silently rewrites that other record.
+    """
+    first_seen = {}
+    problems = []
+    for path, records in parsed:
+        name = _display_path(path)
+        for number, record in enumerate(records, start=1):
+            key = _natural_key(record)
+            if key is None:
+                continue
+            where = f"{name}, record {number} ({_describe(record)})"
+            if key in first_seen:
+                problems.append(f"{where}: has the same natural key as {first_seen[key]}; each record needs its own")
+            else:
+                first_seen[key] = where
+    return problems
+
+
 def load_fixtures(paths=None, *, dry_run=False, overwrite=False):
     """Load every record of the given fixture files in one transaction and report what changed.
 
@@ -252,6 +290,7 @@ def load_fixtures(paths=None, *, dry_run=False, overwrite=False):
             parsed.append((path, read_fixture(path)))
         except FixtureError as error:
             problems.extend(error.problems)
+    problems.extend(duplicate_key_problems(parsed))
     if problems:
         raise FixtureError(problems)
 

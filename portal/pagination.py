@@ -4,6 +4,8 @@ from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
 COUNT_CAP = 10_000
 LATE_LOOKUP_OFFSET = 1_000  # from this row on, a page is found by id first (see ``page_rows``)
@@ -55,3 +57,18 @@ class CappedPaginator(Paginator):
         ids = list(rows.values_list("pk", flat=True)[bottom:top])
         by_id = rows.in_bulk(ids)
         return [by_id[pk] for pk in ids if pk in by_id]
+
+
+class CappedPaginationMixin:
+    """List views: the capped paginator, and page numbers in the digits 0-9 only.
+
+    Django's ``int()`` reads ``?page=١`` as page 1: another address for the same page.
+    """
+
+    paginator_class = CappedPaginator
+
+    def paginate_queryset(self, queryset, page_size):
+        page = self.request.GET.get(self.page_kwarg, "")
+        if not page.isascii():
+            raise Http404(_("Page numbers are written with the digits 0–9."))
+        return super().paginate_queryset(queryset, page_size)

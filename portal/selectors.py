@@ -1,8 +1,14 @@
 """Site-wide reads: the home page, site search and the sources page."""
 
+from functools import lru_cache
+
 from django.apps import apps
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
 
 from portal.search import contains
+from relations.dates import UNDATED
 from relations.models import Agreement, Country, Milestone, Organisation, Partner, Source, SourceSection
 from trade import selectors as trade_selectors
 from trade.models import Figure, Strategy
@@ -31,15 +37,12 @@ def home_page():
         "key_figures": trade_selectors.featured_figures(),
         "countries": countries[:HOME_COUNTRIES],
         "more_countries": len(countries) > HOME_COUNTRIES,
+        # Recent records whose source gives no date come first; records with no date at all never do.
         "latest_milestones": list(
-            Milestone.objects.published()
-            .filter(date_year__isnull=False)
-            .chronological(descending=True)[:LATEST_MILESTONES]
+            Milestone.objects.published().exclude(date_sort=UNDATED).chronological(descending=True)[:LATEST_MILESTONES]
         ),
         "latest_agreements": list(
-            Agreement.objects.published()
-            .filter(date_year__isnull=False)
-            .chronological(descending=True)[:LATEST_MILESTONES]
+            Agreement.objects.published().exclude(date_sort=UNDATED).chronological(descending=True)[:LATEST_MILESTONES]
         ),
     }
 
@@ -84,3 +87,34 @@ def source_page(*, source):
 
 def sources():
     return list(Source.objects.prefetch_related("sections"))
+
+
+SITEMAP_ROWS = 100  # records of one kind listed on the sitemap page; the lists have the rest
+
+
+def sitemap_page():
+    """The sections of the portal and, bounded, the records people look for by name."""
+    return {
+        "countries": list(Country.objects.published().order_by("kind", "name")[:SITEMAP_ROWS]),
+        "partners": list(Partner.objects.published().order_by("name")[:SITEMAP_ROWS]),
+        "organisations": list(Organisation.objects.published().order_by("name")[:SITEMAP_ROWS]),
+        "strategies": list(Strategy.objects.published().order_by("name")[:SITEMAP_ROWS]),
+        "sources": list(Source.objects.order_by("position", "title")),
+    }
+
+
+@lru_cache(maxsize=1)
+def _migrations_on_disk():
+    """Every migration the code defines (read once per process: the code does not change under it)."""
+    return frozenset(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+
+
+def health_problems():
+    """What keeps the portal from serving its content: unapplied migrations, or nothing published."""
+    applied = set(MigrationRecorder(connection).applied_migrations())
+    missing = _migrations_on_disk() - applied
+    if missing:
+        return [f"{len(missing)} migrations not applied (run manage.py migrate)"]
+    if not Country.objects.published().exists():
+        return ["no published content (run manage.py load_portal_data)"]
+    return []

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "portal.apps.PortalConfig",
     "relations",
     "trade",
+    # Last, as it asks: deletes a replaced or removed upload's file once the change is committed.
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "portal.middleware.DatabaseUnavailableMiddleware",
     # Before sessions, CSRF and auth: a cached page for an anonymous visitor costs none of them.
     "portal.caching.PublicPageCacheMiddleware",
+    # Before sessions and authentication: a throttled login attempt costs no query and no hashing.
+    "portal.clients.LoginThrottleMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -114,6 +118,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's SQLite backend, except that it never creates a missing file (only `migrate` does)
+    # and reconnects when the file is replaced (portal/sqlite_backend/base.py).
+    DATABASES["default"]["ENGINE"] = "portal.sqlite_backend"
     # WAL, immediate write transactions and a busy timeout let several workers share the file.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -206,16 +213,25 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Admin login lockout (django-axes): 5 failures for one username from one address lock that
-# pair for an hour. Behind a proxy, the client address is taken from X-Forwarded-For, trusting
-# DJANGO_PROXY_COUNT proxies in front of the portal.
+# The client's address (portal/clients.py): behind DJANGO_PROXY_COUNT proxies, each appending the
+# address it saw to X-Forwarded-For, the client is that many entries from the right; without a
+# proxy it is REMOTE_ADDR. Entries further left are whatever the client chose to send.
+PORTAL_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 1 if HTTPS else 0))
+
+# Admin login lockout (django-axes): 5 failures for one username from one client address lock
+# that pair for an hour; failures during the lockout do not extend it.
 AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", 1 if HTTPS else 0)) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if HTTPS else ["REMOTE_ADDR"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+
+# Login attempts per client address, whatever the usernames, within a window (then 429): each
+# attempt hashes a password, so a flood of new usernames would otherwise take the workers.
+PORTAL_LOGIN_ATTEMPTS = int(os.environ.get("DJANGO_LOGIN_ATTEMPTS_PER_ADDRESS", 20))
+PORTAL_LOGIN_WINDOW_SECONDS = int(os.environ.get("DJANGO_LOGIN_WINDOW_SECONDS", 600))
 
 
 def cache_from_url(url):
@@ -260,13 +276,19 @@ PORTAL_CONTENT_VERSION_IN_CACHE = env_bool("DJANGO_CONTENT_VERSION_IN_CACHE", Fa
 PORTAL_BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)
 
 # Name and canonical address of the site, used in page titles, canonical links and the sitemap.
+# Without DJANGO_BASE_URL (development) the address is the one the request came to.
 PORTAL_NAME = "Emilia-Romagna & Asia"
-PORTAL_BASE_URL = os.environ.get("DJANGO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+PORTAL_BASE_URL = os.environ.get("DJANGO_BASE_URL", "").rstrip("/")
 PORTAL_PAGE_SIZE = 20
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"brief_warning": {"()": "portal.logs.BriefWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # Scanners send any Host header: one line at WARNING each, not an ERROR with a traceback.
+        "django.security.DisallowedHost": {"filters": ["brief_warning"]},
+    },
 }

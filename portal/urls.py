@@ -12,6 +12,7 @@ portal_patterns = (
         path("about/", views.AboutView.as_view(), name="about"),
         path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
         path("search/", views.SearchView.as_view(), name="search"),
+        path("sitemap/", views.SitemapPageView.as_view(), name="sitemap"),
     ],
     "portal",
 )

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
@@ -33,27 +31,43 @@ class SourceDetailView(TemplateView):
 
 
 class SearchView(TemplateView):
+    """Site search. Without a text (no ``q``, or only spaces) it is a page asking what to look for."""
+
     template_name = "portal/search.html"
+    cache_parameters = ("q",)
 
     def get(self, request, *args, **kwargs):
-        form = SearchForm(request.GET if "q" in request.GET else None)
+        asked = request.GET.get("q", "").strip()
+        form = SearchForm(request.GET if asked else None)
         results = selectors.search(text=form.cleaned_data["q"]) if form.is_bound and form.is_valid() else None
         context = self.get_context_data(form=form, results=results, **kwargs)
         status = 400 if form.is_bound and not form.is_valid() else 200
         return self.render_to_response(context, status=status)
 
 
+class SitemapPageView(TemplateView):
+    """The sitemap for people (``sitemap.xml`` is for search engines)."""
+
+    template_name = "portal/sitemap.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, **selectors.sitemap_page())
+
+
 def robots_txt(request):
+    """Search engines may read everything public; the admin is not named (it needs a login anyway)."""
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", f"Disallow: /{settings.ADMIN_PATH}", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
+    lines = ["User-agent: *", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def healthz(request):
-    """For load balancers: 200 when the database answers (else the middleware's 503)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok\n", content_type="text/plain")
+    """For load balancers: 200 only when the schema is fully migrated and there is published content."""
+    problems = selectors.health_problems()
+    body = "ok\n" if not problems else "unhealthy: " + "; ".join(problems) + "\n"
+    response = HttpResponse(body, content_type="text/plain", status=503 if problems else 200)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 BENCH_PAYLOAD_BYTES = 20 * 1024

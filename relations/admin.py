@@ -3,11 +3,11 @@ from django.db import models as db_models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin import PortalModelAdmin
+from portal.admin import PortalModelAdmin, PortalTabularInline
 
 from . import models
 
-SOURCE_FIELDSET = (_("Source"), {"fields": ["source_section", "note"]})
+SOURCE_FIELDSET = (_("Source"), {"fields": ["source_section", "note", "internal_note"]})
 IMAGE_FIELDSET = (
     _("Image"),
     {"classes": ["collapse"], "fields": ["image", "image_alt", "image_is_decorative", "image_credit"]},
@@ -36,7 +36,7 @@ class DecadeFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SourceSectionInline(admin.TabularInline):
+class SourceSectionInline(PortalTabularInline):
     model = models.SourceSection
     extra = 0
     fields = ["title", "slug", "position", "lead"]
@@ -96,7 +96,7 @@ class PartnerInline(admin.TabularInline):
         return False
 
 
-class CountryMilestoneInline(admin.TabularInline):
+class CountryMilestoneInline(PortalTabularInline):
     model = models.Milestone.countries.through
     extra = 0
     autocomplete_fields = ["milestone"]
@@ -138,7 +138,7 @@ class OrganisationAdmin(PortalModelAdmin):
     ]
 
 
-class PartnerMilestoneInline(admin.TabularInline):
+class PartnerMilestoneInline(PortalTabularInline):
     model = models.Milestone.partners.through
     extra = 0
     autocomplete_fields = ["milestone"]
@@ -146,15 +146,15 @@ class PartnerMilestoneInline(admin.TabularInline):
     verbose_name_plural = _("milestones with this partner")
 
 
-class NetworkMembershipInline(admin.TabularInline):
+class NetworkMembershipInline(PortalTabularInline):
     model = models.NetworkMembership
     extra = 0
     autocomplete_fields = ["network", "organisation", "partner", "source_section"]
-    fields = ["network", "organisation", "partner", "field", "source_section", "note"]
+    fields = ["network", "organisation", "partner", "field", "source_section", "note", "internal_note"]
 
 
 class PartnerMembershipInline(NetworkMembershipInline):
-    fields = ["network", "field", "source_section", "note"]
+    fields = ["network", "field", "source_section", "note", "internal_note"]
     fk_name = "partner"
 
 
@@ -178,7 +178,7 @@ class PartnerAdmin(PortalModelAdmin):
     inlines = [PartnerMilestoneInline, PartnerMembershipInline]
 
 
-class SignatoryInline(admin.TabularInline):
+class SignatoryInline(PortalTabularInline):
     model = models.Signatory
     extra = 1
     autocomplete_fields = ["organisation", "partner", "country"]

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -74,12 +75,30 @@ def date_constraints(prefix):
     ]
 
 
+# The sort key of a partial date (``PartiallyDated.date_sort``): 20151100 for "November 2015",
+# 20150000 for "2015" (a bare year before its months), RECENT for "recently (date not stated)"
+# (the sources say recent: with the newest), UNDATED (0) for no date at all (last when newest
+# come first). One integer, so one index serves both orders.
+RECENT = 99_999_999
+UNDATED = 0
+
+
+def date_sort_expression():
+    return models.Case(
+        models.When(date_qualifier=DateQualifier.RECENTLY, then=models.Value(RECENT)),
+        models.When(date_year__isnull=True, then=models.Value(UNDATED)),
+        default=models.F("date_year") * 10_000
+        + Coalesce("date_month", models.Value(0)) * 100
+        + Coalesce("date_day", models.Value(0)),
+    )
+
+
 def chronological_order(descending=False):
-    """Order expressions: undated records last, a bare year before the months of that year."""
-    fields = ("date_year", "date_month", "date_day")
+    """Newest first (recent-but-undated first, undated last), or oldest first with undated still last."""
     if descending:
-        return [models.F(name).desc(nulls_last=True) for name in fields]
-    return [models.F("date_year").asc(nulls_last=True)] + [models.F(name).asc(nulls_first=True) for name in fields[1:]]
+        return [models.F("date_sort").desc(), models.F("pk").desc()]
+    undated_last = models.Case(models.When(date_sort=UNDATED, then=models.Value(1)), default=models.Value(0))
+    return [undated_last.asc(), models.F("date_sort").asc(), models.F("pk").asc()]
 
 
 class ShowsPartialDate:
@@ -121,6 +140,12 @@ class PartiallyDated(ShowsPartialDate, models.Model):
         choices=DateQualifier.choices,
         default=DateQualifier.ON,
         help_text=_('"Since" needs a year; "recently" is for sources that give no date at all.'),
+    )
+    date_sort = models.GeneratedField(
+        expression=date_sort_expression(),
+        output_field=models.PositiveIntegerField(),
+        db_persist=True,
+        verbose_name=_("date order"),
     )
 
     class Meta:

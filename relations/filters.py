@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.filtering import NamedChoiceFilter, PeriodFilterSet, SearchFilter, YearFilter
+from portal.filtering import CaseInsensitiveChoiceFilter, NamedChoiceFilter, PeriodFilterSet, SearchFilter, YearFilter
 from portal.widgets import FastSelect
 
 from .models import Agreement, Country, Domain, Organisation, Partner, Signatory
@@ -43,14 +43,14 @@ def domain_filter(label, **how):
 class AgreementFilter(PeriodFilterSet):
     q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
     country = country_filter(method="filter_country")
-    partner = django_filters.ModelChoiceFilter(
+    partner = NamedChoiceFilter(
         label=_("Partner"),
         queryset=Partner.objects.published(),
         to_field_name="slug",
         field_name="partners",
         widget=forms.HiddenInput,
     )
-    kind = django_filters.ChoiceFilter(
+    kind = CaseInsensitiveChoiceFilter(
         label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
     )
     domain = domain_filter(_("Domain"), field_name="domains")
@@ -80,7 +80,7 @@ class AgreementFilter(PeriodFilterSet):
 class PartnerFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Name contains"), field_name="name", lookup_expr="icontains")
     country = country_filter(field_name="country")
-    kind = django_filters.ChoiceFilter(
+    kind = CaseInsensitiveChoiceFilter(
         label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
     )
     domain = domain_filter(_("Domain of its agreements"), method="filter_domain")

@@ -29,6 +29,8 @@ class SlugManager(models.Manager):
 class SlugNaturalKey:
     """Fixtures refer to records by slug: ``natural_key()`` here, ``get_by_natural_key`` in SlugManager."""
 
+    natural_key_fields = ("slug",)
+
     def natural_key(self):
         return (self.slug,)
 
@@ -157,6 +159,8 @@ class SourceSectionManager(models.Manager):
 class SourceSection(models.Model):
     """A section of a source document; facts cite the section they come from."""
 
+    natural_key_fields = ("source", "slug")
+
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="sections", verbose_name=_("source"))
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100)
@@ -200,7 +204,18 @@ class Sourced(models.Model):
     note = models.TextField(
         _("editor's note"),
         blank=True,
-        help_text=_("Shown to visitors. Record here any correction made to the source's wording."),
+        help_text=_(
+            "Shown to visitors wherever the fact appears. Record here any correction or interpretation "
+            "that changes what the source says (a date, a name, what a figure refers to)."
+        ),
+    )
+    internal_note = models.TextField(
+        _("internal note"),
+        blank=True,
+        help_text=_(
+            "For editors only, never shown on the site: spelling fixes and other changes of wording "
+            "that leave the fact as the source states it."
+        ),
     )
 
     class Meta:
@@ -337,6 +352,7 @@ class Organisation(SlugNaturalKey, Sourced, Published):
         ASSOCIATION = "association", _("association or federation")
         NON_PROFIT = "non-profit", _("not-for-profit organisation")
         UNIVERSITY = "university", _("university or academy")
+        RESEARCH_INSTITUTE = "research-institute", _("research institute")
         TRADE_FAIR = "trade-fair", _("fair or exhibition")
         INTERNATIONAL = "international", _("international organisation")
 
@@ -455,8 +471,8 @@ SIGNATORY_PARTY_FIELDS = [
 
 class AgreementQuerySet(PublishedQuerySet):
     def chronological(self, descending=False):
-        """By date as known (undated last); ties by id, so the date index serves the ordering."""
-        return self.order_by(*chronological_order(descending), "-pk" if descending else "pk")
+        """By date as known (see ``relations.dates.chronological_order``)."""
+        return self.order_by(*chronological_order(descending))
 
     def with_related(self):
         """Everything an agreement card shows (domains, signatories, source), in three queries."""
@@ -524,21 +540,21 @@ class Agreement(SlugNaturalKey, Sourced, Published, PartiallyDated):
     summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
 
     objects = AgreementManager()
-    history = HistoricalRecords(m2m_fields=[partners, countries, domains])
+    history = HistoricalRecords(m2m_fields=[partners, countries, domains], excluded_fields=["date_sort"])
 
     class Meta:
         permissions = [publish_permission("agreement", "agreements")]
-        ordering = [*chronological_order(), "title"]
+        ordering = ["-date_sort", "-id"]  # newest first
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
         constraints = date_constraints("agreement")
         indexes = [
-            models.Index(fields=["date_year", "date_month", "date_day", "id"], name="agreement_date_idx"),
+            models.Index(fields=["date_sort", "id"], name="agreement_date_sort_idx"),
             # The public list filtered by kind, newest first, and its counts: read from the index alone.
             models.Index(
-                fields=["kind", "date_year", "date_month", "date_day", "id"],
+                fields=["kind", "date_sort", "id"],
                 condition=Q(is_published=True),
-                name="agreement_kind_date_idx",
+                name="agreement_kind_date_sort_idx",
             ),
         ]
 
@@ -562,8 +578,10 @@ class SignatoryManager(models.Manager):
 class Signatory(QuickChoiceLabels, models.Model):
     """One party that signed an agreement: an organisation, a partner's government, or a country."""
 
+    natural_key_fields = ("agreement", "organisation", "partner", "country")
+
     class Side(models.TextChoices):
-        EUROPEAN = "european", _("Emilia-Romagna / European side")
+        EUROPEAN = "european", _("European side")
         ASIAN = "asian", _("Asian side")
 
     agreement = models.ForeignKey(
@@ -643,8 +661,8 @@ class Signatory(QuickChoiceLabels, models.Model):
 
 class MilestoneQuerySet(PublishedQuerySet):
     def chronological(self, descending=False):
-        """By date as known (undated last); ties by id, so the date index serves the ordering."""
-        return self.order_by(*chronological_order(descending), "-pk" if descending else "pk")
+        """By date as known (see ``relations.dates.chronological_order``)."""
+        return self.order_by(*chronological_order(descending))
 
     def with_related(self):
         return self.prefetch_related(
@@ -705,15 +723,17 @@ class Milestone(SlugNaturalKey, Sourced, Published, PartiallyDated, Illustrated)
     networks = models.ManyToManyField(Network, blank=True, related_name="milestones", verbose_name=_("networks"))
 
     objects = MilestoneManager()
-    history = HistoricalRecords(m2m_fields=[partners, countries, organisations, networks])
+    history = HistoricalRecords(
+        m2m_fields=[partners, countries, organisations, networks], excluded_fields=["date_sort"]
+    )
 
     class Meta:
         permissions = [publish_permission("milestone", "milestones")]
-        ordering = [*chronological_order(), "title"]
+        ordering = ["-date_sort", "-id"]  # newest first
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         constraints = date_constraints("milestone")
-        indexes = [models.Index(fields=["date_year", "date_month", "date_day", "id"], name="milestone_date_idx")]
+        indexes = [models.Index(fields=["date_sort", "id"], name="milestone_date_sort_idx")]
 
     def __str__(self):
         return self.title
@@ -733,6 +753,8 @@ class NetworkMembershipManager(models.Manager):
 
 class NetworkMembership(Sourced):
     """A member of a network and its field (Bologna: City of Music)."""
+
+    natural_key_fields = ("network", "organisation", "partner")
 
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")

@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from portal.links import slug_url
 
-from .dates import ShowsPartialDate
+from .dates import UNDATED, ShowsPartialDate
 from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner, Signatory
 
 RELATED_LIMIT = 10  # rows of one kind previewed on a detail page; the full list is one link away
@@ -19,34 +19,50 @@ def _country_and_members(country):
     return Country.objects.filter(Q(pk=country.pk) | Q(groupings=country)).values("pk")
 
 
+def _concerning(model, countries):
+    """Published records of ``model`` with one of ``countries`` itself, or with a partner in one of them."""
+    with_partners = model.partners.through.objects.filter(partner__country__in=countries)
+    with_country = model.countries.through.objects.filter(country__in=countries)
+    key = f"{model._meta.model_name}_id"
+    return model.objects.published().filter(Q(pk__in=with_partners.values(key)) | Q(pk__in=with_country.values(key)))
+
+
 def agreements_for_country(*, country):
     """Published agreements with the country itself, or with partners in it (or in its members)."""
-    countries = _country_and_members(country)
-    with_partners = Agreement.partners.through.objects.filter(partner__country__in=countries).values("agreement_id")
-    with_country = Agreement.countries.through.objects.filter(country=country).values("agreement_id")
-    return Agreement.objects.published().filter(Q(pk__in=with_partners) | Q(pk__in=with_country))
+    return _concerning(Agreement, _country_and_members(country))
 
 
 def milestones_for_country(*, country):
-    countries = _country_and_members(country)
-    with_partners = Milestone.partners.through.objects.filter(partner__country__in=countries).values("milestone_id")
-    with_country = Milestone.countries.through.objects.filter(country=country).values("milestone_id")
-    return Milestone.objects.published().filter(Q(pk__in=with_partners) | Q(pk__in=with_country))
+    return _concerning(Milestone, _country_and_members(country))
 
 
 def country_page(*, country):
-    """Everything the country page lists, each list bounded."""
-    agreements = agreements_for_country(country=country).with_related().chronological(descending=True)
-    milestones = milestones_for_country(country=country).chronological(descending=True)
+    """Everything the country page lists, each list bounded.
+
+    A grouping (ASEAN) lists what concerns the grouping itself, and apart, under their own
+    heading, the agreements and milestones of its member countries.
+    """
     is_grouping = country.kind == Country.Kind.GROUPING
-    return {
+    own = Country.objects.filter(pk=country.pk).values("pk")
+    members = Country.objects.filter(groupings=country).values("pk")
+    agreements = _concerning(Agreement, own if is_grouping else _country_and_members(country))
+    milestones = _concerning(Milestone, own if is_grouping else _country_and_members(country))
+    page = {
         "partners": [] if is_grouping else list(Partner.objects.published().filter(country=country)[:RELATED_LIMIT]),
-        "agreements": list(agreements[:RELATED_LIMIT]),
-        "milestones": list(milestones[:RELATED_LIMIT]),
+        "agreements": list(agreements.with_related().chronological(descending=True)[:RELATED_LIMIT]),
+        "milestones": list(milestones.chronological(descending=True)[:RELATED_LIMIT]),
         "organisations": list(Organisation.objects.published().filter(country=country)[:RELATED_LIMIT]),
         "members": list(country.members.published()) if is_grouping else [],
         "groupings": [] if is_grouping else list(country.groupings.published()),
+        "member_agreements": [],
+        "member_milestones": [],
     }
+    if is_grouping:
+        page["member_agreements"] = list(
+            _concerning(Agreement, members).with_related().chronological(descending=True)[:RELATED_LIMIT]
+        )
+        page["member_milestones"] = list(_concerning(Milestone, members).chronological(descending=True)[:RELATED_LIMIT])
+    return page
 
 
 def partner_page(*, partner):
@@ -101,25 +117,27 @@ class TimelineEntry(ShowsPartialDate):
     date_month: int | None
     date_day: int | None
     date_qualifier: str
+    date_sort: int
+    note: str
 
     def get_absolute_url(self):
         return slug_url(f"relations:{self.entry_type}-detail", self.slug)
 
     @property
     def sort_key(self):
-        """Dated entries by date (a bare year before its months), undated ones last."""
-        undated = self.date_year is None
-        return (undated, self.date_year or 0, self.date_month or 0, self.date_day or 0, self.entry_type, self.pk)
+        """Oldest first, recent-but-undated after every date, the undated last (``chronological_order``)."""
+        return (self.date_sort == UNDATED, self.date_sort, self.entry_type, self.pk)
 
 
-TIMELINE_FIELDS = ("pk", "slug", "title", "date_year", "date_month", "date_day", "date_qualifier")
+TIMELINE_FIELDS = ("pk", "slug", "title", "date_year", "date_month", "date_day", "date_qualifier", "date_sort", "note")
 
 
 class Timeline:
     """Agreements and milestones in one chronological sequence, read page by page.
 
     Each kind is read in the order of its date index (no sort of the whole table, no UNION),
-    and the two streams are merged; a paginator slices it and counts it up to a cap.
+    the dated (and recent) rows first and the undated ones after them, and the two kinds are
+    merged; a paginator slices it and counts it up to a cap.
     """
 
     def __init__(self, agreements, milestones):
@@ -129,15 +147,9 @@ class Timeline:
         return min(limit, sum(queryset.order_by()[:limit].count() for _, queryset in self.sources))
 
     def _entries(self, entry_type, queryset, limit):
-        dated = list(
-            queryset.filter(date_year__isnull=False)
-            .order_by("date_year", "date_month", "date_day", "pk")
-            .values(*TIMELINE_FIELDS)[:limit]
-        )
+        dated = list(queryset.exclude(date_sort=UNDATED).order_by("date_sort", "pk").values(*TIMELINE_FIELDS)[:limit])
         if len(dated) < limit:
-            dated += (
-                queryset.filter(date_year__isnull=True).order_by("pk").values(*TIMELINE_FIELDS)[: limit - len(dated)]
-            )
+            dated += queryset.filter(date_sort=UNDATED).order_by("pk").values(*TIMELINE_FIELDS)[: limit - len(dated)]
         return [TimelineEntry(entry_type=entry_type, **row) for row in dated]
 
     def __getitem__(self, window):

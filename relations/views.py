@@ -6,11 +6,10 @@ from django.db.models import Q
 from django.views.generic import DetailView, ListView
 
 from portal.filtering import StrictFilterView
-from portal.pagination import CappedPaginator
+from portal.pagination import CappedPaginationMixin
 from portal.publishing import PublishedObjectMixin
 
 from . import selectors
-from .dates import chronological_order
 from .filters import AgreementFilter, PartnerFilter, TimelineFilter
 from .models import Agreement, Country, Milestone, Network, Organisation, Partner
 from .panels import panels_for
@@ -71,7 +70,7 @@ class AgreementListView(StrictFilterView):
     paginate_by = settings.PORTAL_PAGE_SIZE
 
     def get_queryset(self):
-        return Agreement.objects.published().with_related().order_by(*chronological_order(descending=True), "-pk")
+        return Agreement.objects.published().with_related().chronological(descending=True)
 
 
 class AgreementDetailView(PublishedObjectMixin, DetailView):
@@ -96,10 +95,11 @@ class MilestoneDetailView(PublishedObjectMixin, DetailView):
         )
 
 
-class OrganisationListView(ListView):
+class OrganisationListView(CappedPaginationMixin, ListView):
     template_name = "relations/organisation_list.html"
     context_object_name = "organisations"
     paginate_by = 100
+    cache_parameters = ("page",)
 
     def get_queryset(self):
         return Organisation.objects.published().select_related("country").order_by("side", "name", "pk")
@@ -134,11 +134,11 @@ class NetworkDetailView(PublishedObjectMixin, DetailView):
         return context
 
 
-class TimelineView(ListView):
-    paginator_class = CappedPaginator
+class TimelineView(CappedPaginationMixin, ListView):
     template_name = "relations/timeline.html"
     context_object_name = "entries"
     paginate_by = 50
+    cache_parameters = (*TimelineFilter.base_filters, "page")
 
     def get(self, request, *args, **kwargs):
         self.filterset = TimelineFilter(request.GET or None, queryset=Agreement.objects.none())

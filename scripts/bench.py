@@ -25,7 +25,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.serving import ROOT, fetch, served
+from scripts.serving import ROOT, fetch, run_wrk, served
 
 BENCH_DB = ROOT / ".local" / "bench.sqlite3"
 ADMIN_SEARCH = "agreement 0099"  # a word in every title, and a selective one
@@ -95,17 +95,7 @@ def pick_urls():
 
 
 def wrk(url, duration, connections=16, headers=()):
-    command = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
-    for header in headers:
-        command += ["-H", header]
-    out = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {
-        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50": re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1),
-        "p99": re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1),
-        "errors": int(non_2xx.group(1)) if non_2xx else 0,
-    }
+    return run_wrk(url, duration, connections, headers=headers, timeout="10s")
 
 
 def bench_django(*args, **env):
@@ -260,7 +250,7 @@ def main():
         f"* Fixture load into an empty database (load_portal_data): {load_seconds:.1f} s",
         f"* Worker memory (RSS) after the runs: uncached {', '.join(f'{m:.0f} MB' for m in extra['memory_uncached'])}; "
         f"cached {', '.join(f'{m:.0f} MB' for m in extra['memory_cached'])}",
-        f"* Errors (non-2xx) across all runs: {sum(r['errors'] for _, _, r, _, _ in rows)}",
+        f"* Errors (non-2xx) across all runs: {sum(r['non_2xx'] for _, _, r, _, _ in rows)}",
         f"* CPU time taken by the hypervisor (steal) during the runs: {stolen_share(started, middle):.1%} uncached, "
         f"{stolen_share(middle, ended):.1%} cached (0% on a dedicated machine; the ratios compare runs made together)",
     ]

@@ -6,39 +6,17 @@ exits non-zero if any page had either.
 """
 
 import argparse
-import re
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.serving import served
+from scripts.serving import run_wrk, served
 
 PAGES = {
     "home": "/",
     "country": "/countries/china/",
     "filtered agreement list": "/agreements/?country=china&domain=culture",
 }
-
-
-def run_wrk(url, duration, connections, threads=2):
-    result = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    out = result.stdout
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    return {
-        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
-        "p50": re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1),
-        "p99": re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1),
-        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
-        "socket_errors": sum(map(int, socket.groups())) if socket else 0,
-    }
 
 
 def main():
@@ -55,7 +33,7 @@ def main():
             r = run_wrk(base_url + path, args.duration, args.connections)
             failed |= r["non_2xx"] > 0 or r["socket_errors"] > 0
             print(
-                f"{name:26} {r['requests_per_second']:8.1f} {r['requests']:9d} {r['p50']:>9} {r['p99']:>9} "
+                f"{name:26} {r['rps']:8.1f} {r['requests']:9d} {r['p50']:>9} {r['p99']:>9} "
                 f"{r['non_2xx']:8d} {r['socket_errors']:9d}"
             )
     sys.exit(1 if failed else 0)

@@ -202,7 +202,7 @@ FACTS = [
         {"slug": "mayor-of-seoul-visits-bologna"},
         {"date_year": 2012, "kind": "visit", "partners": {"seoul"}},
         (partner("seoul"),),
-        ("The mayor of Seoul visits Bologna", "2012"),
+        ("The then-mayor of Seoul visits Bologna", "2012"),
     ),
     SeedFact(
         "A13",
@@ -495,7 +495,7 @@ FACTS = [
         "B12",
         B,
         "republic-of-korea",
-        "In 2015 South Korea imported agricultural goods for more than 60 million from Reggio Emilia.",
+        "In 2015 South Korea imported agricultural goods for more than 60 million (given where the source describes the ties with Reggio Emilia).",
         "trade.Figure",
         {"slug": "reggio-emilia-agricultural-exports-to-korea"},
         {
@@ -595,7 +595,7 @@ FACTS = [
         "B19",
         B,
         "japan",
-        "Mechanical products followed by fashion account for around 65% of exports to Japan.",
+        "Mechanical products followed by fashion account for around 65% of total exports (in the paragraph on Japan).",
         "trade.Figure",
         {"slug": "japan-exports-mechanical-and-fashion-share"},
         {"value": 65, "qualifier": "about", "unit": "percent", "country": "japan"},

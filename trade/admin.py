@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin import PortalModelAdmin
+from portal.admin import PortalModelAdmin, PortalStackedInline, PortalTabularInline
 from relations.admin import SOURCE_FIELDSET, CountryAdmin
 from relations.models import Country
 
@@ -49,7 +49,7 @@ class TradeProfileAdmin(PortalModelAdmin):
     autocomplete_fields = ["country", "source_section"]
 
 
-class StrategyTargetInline(admin.TabularInline):
+class StrategyTargetInline(PortalTabularInline):
     model = models.StrategyTarget
     extra = 0
     autocomplete_fields = ["country", "source_section"]
@@ -87,10 +87,10 @@ class CountryFigureInline(admin.TabularInline):
         return False
 
 
-class CountryTradeProfileInline(admin.StackedInline):
+class CountryTradeProfileInline(PortalStackedInline):
     model = models.TradeProfile
     extra = 0
-    fields = ["slug", "summary", "is_published", "source_section", "note"]
+    fields = ["slug", "summary", "is_published", "source_section", "note", "internal_note"]
     autocomplete_fields = ["source_section"]
 
 

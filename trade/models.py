@@ -319,6 +319,8 @@ class StrategyTargetManager(models.Manager):
 class StrategyTarget(Sourced):
     """A country or grouping a strategy targets, with the source's words on how much it matters."""
 
+    natural_key_fields = ("strategy", "country")
+
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="target_links")
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="strategy_links")
     emphasis = models.CharField(

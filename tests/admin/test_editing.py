@@ -114,3 +114,112 @@ def test_history_records_who_changed_what_and_can_restore_it(client):
     assert client.post(restore_url, form_data(restore_form)).status_code == 302
     partner.refresh_from_db()
     assert partner.location == original
+
+
+# One record of every model editors change in the admin, and a text field to change in it.
+EDITABLE = {
+    "relations.Source": ({"slug": "business-and-asia"}, "description"),
+    "relations.SourceSection": ({"source__slug": "business-and-asia", "slug": "japan"}, "lead"),
+    "relations.Domain": ({"slug": "music"}, "name"),
+    "relations.WorldRegion": ({"slug": "east-asia"}, "name"),
+    "relations.Country": ({"slug": "japan"}, "official_name"),
+    "relations.Organisation": ({"slug": "bologna-fair"}, "description"),
+    "relations.Partner": ({"slug": "nagoya"}, "location"),
+    "relations.Agreement": ({"slug": "bologna-seongnam-memorandum-of-understanding"}, "summary"),
+    "relations.Signatory": (
+        {"agreement__slug": "bologna-seongnam-memorandum-of-understanding", "partner__slug": "seongnam"},
+        "represented_by",
+    ),
+    "relations.Milestone": ({"slug": "bologna-fair-towers-by-kenzo-tange"}, "summary"),
+    "relations.Network": ({"slug": "unesco-creative-cities-network"}, "description"),
+    "relations.NetworkMembership": ({"partner__slug": "hamamatsu"}, "field"),
+    "trade.Territory": ({"slug": "city-of-bologna"}, "name"),
+    "trade.Figure": ({"slug": "exports-to-japan"}, "measure"),
+    "trade.TradeProfile": ({"slug": "japan"}, "summary"),
+    "trade.Strategy": ({"slug": "go-global-2021-2025"}, "description"),
+    "trade.StrategyTarget": ({"country__slug": "asean"}, "emphasis"),
+}
+
+
+def two_editors(client):
+    return (
+        User.objects.create_superuser("first", password="x" * 16),
+        User.objects.create_superuser("second", password="x" * 16),
+    )
+
+
+def test_every_model_in_the_admin_is_covered_by_the_concurrency_test():
+    from django.contrib import admin
+
+    registered = {
+        model._meta.label for model in admin.site._registry if model._meta.app_label in ("relations", "trade")
+    }
+    assert registered == set(EDITABLE)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", EDITABLE)
+def test_a_stale_save_is_refused_on_every_model(client, label):
+    from django.apps import apps
+
+    lookup, field = EDITABLE[label]
+    record = apps.get_model(label).objects.get(**lookup)
+    first, second = two_editors(client)
+    client.force_login(first)
+    first_form = client.get(change_url(record))
+    client.force_login(second)
+    second_form = client.get(change_url(record))
+
+    client.force_login(first)
+    assert (
+        client.post(change_url(record), form_data(first_form, **{field: "Changed by the first editor"})).status_code
+        == 302
+    )
+    client.force_login(second)
+    refused = client.post(change_url(record), form_data(second_form, **{field: "Changed by the second editor"}))
+    assert refused.status_code == 200
+    assert "Someone else saved this record after you opened it" in refused.content.decode()
+    record.refresh_from_db()
+    assert getattr(record, field) == "Changed by the first editor"
+
+
+@pytest.mark.django_db
+def test_a_stale_inline_row_does_not_overwrite_a_newer_change(client):
+    from relations.models import Signatory
+
+    agreement = Agreement.objects.get(slug="bologna-seongnam-memorandum-of-understanding")
+    signatory = Signatory.objects.get(agreement=agreement, partner__slug="seongnam")
+    first, second = two_editors(client)
+    client.force_login(second)
+    agreement_form = client.get(change_url(agreement))  # opened with the signatory as it is now
+
+    client.force_login(first)
+    signatory_form = client.get(change_url(signatory))
+    assert client.post(change_url(signatory), form_data(signatory_form, represented_by="The mayor")).status_code == 302
+
+    client.force_login(second)
+    refused = client.post(change_url(agreement), form_data(agreement_form, summary="A new summary"))
+    assert refused.status_code == 200
+    assert "Someone else saved this record after you opened it" in refused.content.decode()
+    signatory.refresh_from_db()
+    agreement.refresh_from_db()
+    assert signatory.represented_by == "The mayor"
+    assert agreement.summary != "A new summary"
+
+
+@pytest.mark.django_db
+def test_a_stale_save_does_not_undo_a_change_of_related_records(client):
+    agreement = Agreement.objects.get(slug="bologna-seongnam-memorandum-of-understanding")
+    first, second = two_editors(client)
+    client.force_login(first)
+    first_form = client.get(change_url(agreement))
+    client.force_login(second)
+    second_form = client.get(change_url(agreement))
+    music = agreement.domains.model.objects.get(slug="music")
+
+    client.force_login(first)
+    assert client.post(change_url(agreement), form_data(first_form, domains=[str(music.pk)])).status_code == 302
+    client.force_login(second)
+    refused = client.post(change_url(agreement), form_data(second_form, title="A retitled memorandum"))
+    assert refused.status_code == 200
+    assert list(agreement.domains.values_list("slug", flat=True)) == ["music"]

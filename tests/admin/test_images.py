@@ -106,3 +106,167 @@ def test_image_needs_alt_text_or_the_decorative_flag(admin_client, media):
     assert response.status_code == 302
     partner.refresh_from_db()
     assert 'alt=""' in admin_client.get(partner.get_absolute_url()).content.decode()
+
+
+MILESTONE_CHANGE = "/admin/relations/milestone/{pk}/change/"
+
+
+def change_page(admin_client, record):
+    return f"/admin/{record._meta.app_label}/{record._meta.model_name}/{record.pk}/change/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("model_label", "slug", "text_field"),
+    [("partner", "nagoya", "story"), ("milestone", "bologna-fair-towers-by-kenzo-tange", "summary")],
+)
+def test_record_with_a_picture_saves_again_through_the_admin_form(admin_client, media, model_label, slug, text_field):
+    from relations.models import Milestone
+
+    model = Partner if model_label == "partner" else Milestone
+    record = model.objects.get(slug=slug)
+    url = change_page(admin_client, record)
+    data = form_data(admin_client.get(url), image_alt="A red square")
+    data["image"] = SimpleUploadedFile("photo.png", image_bytes())
+    assert admin_client.post(url, data).status_code == 302
+    record.refresh_from_db()
+    stored_name = record.image.name
+
+    # Change only the text, then only "published": the picture is kept, nothing crashes.
+    resaved = admin_client.post(url, form_data(admin_client.get(url), **{text_field: "Changed text only."}))
+    assert resaved.status_code == 302
+    unpublished = admin_client.post(url, form_data(admin_client.get(url), is_published=None))
+    assert unpublished.status_code == 302
+    record.refresh_from_db()
+    assert getattr(record, text_field) == "Changed text only."
+    assert not record.is_published
+    assert record.image.name == stored_name
+    assert len(stored_files(media)) == 3
+
+
+@pytest.mark.django_db
+def test_a_form_error_keeps_the_image_section_open_and_asks_for_the_file_again(admin_client, media):
+    partner = Partner.objects.get(slug="nagoya")
+    url = CHANGE.format(pk=partner.pk)
+    data = form_data(admin_client.get(url), image_alt="A red square", name="")
+    data["image"] = SimpleUploadedFile("photo.png", image_bytes())
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert "name" in form.errors
+    assert (
+        "The file you chose was not saved because of the errors in this form: choose it again." in form.errors["image"]
+    )
+    image_fieldset = next(fieldset for fieldset in response.context["adminform"] if "image" in fieldset.fields)
+    assert not image_fieldset.is_collapsible
+    assert stored_files(media) == []
+
+
+@pytest.mark.django_db
+def test_the_image_section_is_open_when_the_record_has_a_picture(admin_client, media):
+    partner = Partner.objects.get(slug="nagoya")
+    url = CHANGE.format(pk=partner.pk)
+    closed = next(fieldset for fieldset in admin_client.get(url).context["adminform"] if "image" in fieldset.fields)
+    assert closed.is_collapsible
+    assert upload(admin_client, partner, "photo.png", image_bytes()).status_code == 302
+    opened = next(fieldset for fieldset in admin_client.get(url).context["adminform"] if "image" in fieldset.fields)
+    assert not opened.is_collapsible
+
+
+def image_with_comment(image_format, comment):
+    output = io.BytesIO()
+    mode = "P" if image_format == "GIF" else "RGB"
+    Image.new(mode, (600, 400), 1 if mode == "P" else (10, 20, 30)).save(output, format=image_format, comment=comment)
+    return output.getvalue()
+
+
+def png_with_text(text):
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", text)
+    info.add_itxt("XML:com.adobe.xmp", text)
+    output = io.BytesIO()
+    Image.new("RGB", (600, 400), (10, 20, 30)).save(output, format="PNG", pnginfo=info)
+    return output.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "content", "payload"),
+    [
+        ("comment.jpg", image_with_comment("JPEG", b"<script>alert(1)</script>"), b"<script>"),
+        ("comment.gif", image_with_comment("GIF", b"<?php system($_GET[1]); ?>"), b"<?php"),
+        ("text.png", png_with_text("<script>alert(2)</script>"), b"<script>"),
+    ],
+    ids=["jpeg comment", "gif comment", "png text chunks"],
+)
+def test_comment_and_text_blocks_are_not_stored(admin_client, media, name, content, payload):
+    assert payload in content
+    partner = Partner.objects.get(slug="nagoya")
+    assert upload(admin_client, partner, name, content).status_code == 302
+    partner.refresh_from_db()
+    with partner.image.open("rb") as stored:
+        data = stored.read()
+    assert payload not in data
+    reopened = Image.open(io.BytesIO(data))
+    assert "comment" not in reopened.info
+    assert not {
+        key
+        for key in reopened.info
+        if key
+        not in {
+            "transparency",
+            "background",
+            "version",
+            "dpi",
+            "jfif",
+            "jfif_version",
+            "jfif_unit",
+            "jfif_density",
+            "progressive",
+            "progression",
+        }
+    }
+
+
+@pytest.mark.django_db
+def test_replacing_and_removing_a_picture_deletes_its_files(admin_client, media, django_capture_on_commit_callbacks):
+    partner = Partner.objects.get(slug="nagoya")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert upload(admin_client, partner, "first.png", image_bytes()).status_code == 302
+    first = set(stored_files(media))
+    assert len(first) == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        assert upload(admin_client, partner, "second.png", image_bytes(size=(1000, 700))).status_code == 302
+    second = set(stored_files(media))
+    assert len(second) == 3
+    assert not first & second  # the old original and both renditions are gone
+
+    url = CHANGE.format(pk=partner.pk)
+    cleared = form_data(admin_client.get(url), **{"image-clear": "on"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(url, cleared).status_code == 302
+    assert stored_files(media) == []
+
+
+@pytest.mark.django_db
+def test_orphan_files_are_listed_and_removed_only_when_asked(admin_client, media, capsys):
+    from django.core.management import call_command
+
+    partner = Partner.objects.get(slug="nagoya")
+    assert upload(admin_client, partner, "kept.png", image_bytes()).status_code == 302
+    kept = set(stored_files(media))
+    (media / "images").mkdir(exist_ok=True)
+    (media / "images" / "stray.png").write_bytes(image_bytes(size=(10, 10)))
+    (media / "images" / "stray-480w.webp").write_bytes(b"x")
+
+    call_command("clean_media")
+    out = capsys.readouterr().out
+    assert "images/stray.png" in out and "images/stray-480w.webp" in out
+    assert "2 files no record points to" in out
+    assert "dry run" in out.lower()
+    assert set(stored_files(media)) == kept | {"images/stray.png", "images/stray-480w.webp"}
+
+    call_command("clean_media", "--delete")
+    assert set(stored_files(media)) == kept

@@ -3,30 +3,10 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.pages import PAGE_TYPES
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PAGE_TYPES = {
-    "home": "/",
-    "country list": "/countries/",
-    "country": "/countries/china/",
-    "grouping": "/countries/asean/",
-    "partner list filtered": "/partners/?country=japan",
-    "partner": "/partners/itabashi/",
-    "agreement list filtered": "/agreements/?country=china&year_from=2010",
-    "agreement list invalid filter": "/agreements/?year_from=abc&country=atlantis",
-    "agreement": "/agreements/emilia-romagna-guangdong-memorandum-of-understanding/",
-    "milestone": "/milestones/itabashi-public-library-opens-with-bologna-section/",
-    "timeline": "/timeline/?country=japan",
-    "business": "/business/",
-    "strategy": "/business/strategies/go-global-2021-2025/",
-    "organisations": "/organisations/",
-    "organisation": "/organisations/municipality-of-bologna/",
-    "network": "/networks/unesco-creative-cities-network/",
-    "about": "/about/",
-    "source": "/sources/business-and-asia/",
-    "search": "/search/?q=bologna",
-    "not found": "/no-such-page/",
-}
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 

@@ -43,6 +43,13 @@ def test_editor_adds_a_partner_with_an_image_and_publishes_it(seeded_live_server
     page.click("input[name=_save]")
     assert "was added successfully" in page.locator("ul.messagelist").inner_text()
 
+    # Saving again without a new picture (the editors' guide publishes by ticking and saving).
+    page.goto(seeded_live_server.url + "/admin/relations/partner/?q=Wuhan")
+    page.get_by_role("link", name="Wuhan").first.click()
+    page.fill("#id_story", "A test partner added **in the browser**, then edited.")
+    page.click("input[name=_save]")
+    assert "was changed successfully" in page.locator("ul.messagelist").inner_text()
+
     page.goto(seeded_live_server.url + "/partners/wuhan/")
     assert page.locator("h1").inner_text().startswith("Wuhan")
     image = page.locator(".record-image img")

@@ -25,7 +25,6 @@ ALL_PAGES = [*LISTS, "/", "/countries/", "/countries/china/", "/business/", "/or
         ("/timeline/?year_to=1e400", "Enter a whole number."),
         ("/timeline/?country=atlantis", "Select a valid choice."),
         ("/search/?q=" + "x" * 10_000, "Search with at most 200 characters (you typed 10000)."),
-        ("/search/?q=", "Type a word to search for."),
     ],
 )
 def test_invalid_filter_is_a_400_with_its_message_and_lists_nothing(client, url, message):
@@ -104,3 +103,52 @@ query_strings = st.lists(st.tuples(st.sampled_from(FILTER_KEYS), query_values), 
 def test_generated_query_strings_never_cause_a_server_error(client, url, pairs):
     response = client.get(url, pairs and dict(pairs))
     assert response.status_code in (200, 400, 404)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url", ["/agreements/?year_from=٢٠٢٠", "/timeline/?year_to=２０２０", "/agreements/?year_to=२०२०"]
+)
+def test_years_in_other_digit_systems_are_refused(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Enter a year in digits 0–9." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_page_number_in_other_digits_is_a_404(client):
+    assert client.get("/agreements/?page=١").status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("country=CHINA", "country=china"),
+        ("country=Japan&kind=COOPERATION-AGREEMENT", "country=japan&kind=cooperation-agreement"),
+        ("domain=Music", "domain=music"),
+    ],
+)
+def test_filter_values_are_case_insensitive(client, query, expected):
+    upper = client.get(f"/agreements/?{query}")
+    lower = client.get(f"/agreements/?{expected}")
+    assert upper.status_code == lower.status_code == 200
+    assert [a.slug for a in upper.context["agreements"]] == [a.slug for a in lower.context["agreements"]]
+    assert list(upper.context["agreements"])
+
+
+@pytest.mark.django_db
+def test_partner_filter_is_case_insensitive(client):
+    response = client.get("/partners/?country=REPUBLIC-OF-KOREA")
+    assert response.status_code == 200
+    assert {partner.slug for partner in response.context["partners"]} == {"seoul", "seongnam", "jeollanam-do"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/search/?q=", "/search/?q=%20%20", "/search/"])
+def test_an_empty_search_asks_what_to_look_for(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Type a word or a name to search for" in content
+    assert "field-error" not in content

@@ -180,3 +180,49 @@ def test_a_changed_fixture_updates_a_record_nobody_edited(tmp_path):
     assert report.counts["relations.partner"]["updated"] == 1
     assert not report.conflicts
     assert Partner.objects.get(slug="chongqing").location == "South-western China, on the Yangtze"
+
+
+@pytest.mark.django_db
+def test_a_record_that_takes_another_records_slug_is_refused_naming_both(tmp_path):
+    before = row_counts()
+    records = json.loads((default_fixture_paths()[2]).read_text(encoding="utf-8"))
+    for record in records:
+        if record["model"] == "relations.partner" and record["fields"]["slug"] == "shandong":
+            record["fields"]["slug"] = "guangdong"
+    broken = write_fixture(tmp_path, records, name="03_relations.json")
+    paths = [*default_fixture_paths()[:2], broken, default_fixture_paths()[3]]
+    with pytest.raises(FixtureError) as error:
+        load_fixtures(paths)
+    message = str(error.value)
+    assert 'relations.partner "guangdong"' in message
+    assert message.count("03_relations.json, record") >= 2  # both records are named
+    assert "same natural key" in message
+    assert Partner.objects.get(slug="guangdong").name == "Guangdong Province"
+    assert row_counts() == before
+
+
+@pytest.mark.django_db
+def test_duplicate_natural_keys_across_files_are_refused(tmp_path):
+    first = write_fixture(tmp_path, [partner_record()], name="90_first.json")
+    second = write_fixture(tmp_path, [partner_record(name="Another Test City")], name="91_second.json")
+    with pytest.raises(FixtureError) as error:
+        load_fixtures([*default_fixture_paths(), first, second])
+    message = str(error.value)
+    assert "90_first.json, record 1" in message and "91_second.json, record 1" in message
+    assert not Partner.objects.filter(slug="test-city").exists()
+
+
+@pytest.mark.django_db
+def test_duplicate_keys_of_link_records_are_refused(tmp_path):
+    membership = {
+        "model": "relations.networkmembership",
+        "fields": {
+            "network": ["unesco-creative-cities-network"],
+            "partner": ["hamamatsu"],
+            "field": "City of Literature",
+            "source_section": ["emilia-romagna-and-asia", "japan"],
+        },
+    }
+    extra = write_fixture(tmp_path, [membership], name="95_extra.json")
+    with pytest.raises(FixtureError, match="same natural key"):
+        load_fixtures([*default_fixture_paths(), extra])

@@ -30,6 +30,7 @@ PRODUCTION = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": "a-production-secret-key-that-is-long-and-random-enough-0123456789",
     "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+    "DJANGO_BASE_URL": "https://portal.example.org",
 }
 
 
@@ -37,6 +38,13 @@ def test_deploy_check_passes_with_production_settings():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_asks_for_the_public_address():
+    without_base_url = {name: value for name, value in PRODUCTION.items() if name != "DJANGO_BASE_URL"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **without_base_url)
+    assert result.returncode != 0
+    assert "portal.W001" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -10,8 +10,13 @@ from trade.models import Figure, Territory
 MAX_QUERIES = 10
 # Pages that gather many kinds of record: the country page (country, partners, agreements with
 # their domains and signatories, milestones, organisations, groupings, figures, trade profile,
-# strategies) and a source's page (one query per kind of record that cites it).
-MAX_QUERIES_GATHERING_PAGES = {"/countries/china/": 11, "/sources/emilia-romagna-and-asia/": 11}
+# strategies), a grouping's page (the same, with its members' agreements and milestones apart) and
+# a source's page (one query per kind of record that cites it).
+MAX_QUERIES_GATHERING_PAGES = {
+    "/countries/china/": 11,
+    "/countries/asean/": 12,
+    "/sources/emilia-romagna-and-asia/": 11,
+}
 EXTRA_ROWS = 3000
 
 PAGES = [

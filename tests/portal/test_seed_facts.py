@@ -62,16 +62,17 @@ def test_every_correction_of_the_source_is_recorded_in_a_note():
     milestone = apps.get_model("relations.Milestone").objects
     country = apps.get_model("relations.Country").objects
     organisation = apps.get_model("relations.Organisation").objects
-    assert "ctites" in milestone.get(slug="bologna-seoul-exchanges-on-social-economy").note
-    assert "singed" in agreement.get(slug="bologna-hamamatsu-cooperation-agreement").note
+    # Spelling fixes are recorded for editors (internal note); corrections of facts for visitors too.
+    assert "ctites" in milestone.get(slug="bologna-seoul-exchanges-on-social-economy").internal_note
+    assert "singed" in agreement.get(slug="bologna-hamamatsu-cooperation-agreement").internal_note
     asean = country.get(slug="asean")
     assert asean.official_name == "Association of Southeast Asian Nations"
     assert "Association of East Asian Nations" in asean.note
     india = country.get(slug="india")
     assert india.world_region.slug == "south-asia"
     assert "South Asia" in india.note
-    assert "non-for-profit" in organisation.get(slug="tokyo-soteria").note
-    assert "to contrast" in milestone.get(slug="protective-equipment-donated-to-policlinico-sant-orsola").note
+    assert "non-for-profit" in organisation.get(slug="tokyo-soteria").internal_note
+    assert "to contrast" in milestone.get(slug="protective-equipment-donated-to-policlinico-sant-orsola").internal_note
     epa = agreement.get(slug="eu-japan-economic-partnership-agreement")
     assert (epa.date_year, epa.date_month, epa.date_day) == (2018, 7, 17)
     assert "2019" in epa.note

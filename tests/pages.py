@@ -1,0 +1,26 @@
+"""One address of every kind of public page, for the checks that run on each (axe, the HTML checker)."""
+
+PAGE_TYPES = {
+    "home": "/",
+    "country list": "/countries/",
+    "country": "/countries/china/",
+    "grouping": "/countries/asean/",
+    "partner list filtered": "/partners/?country=japan",
+    "partner": "/partners/itabashi/",
+    "agreement list filtered": "/agreements/?country=china&year_from=2010",
+    "agreement list invalid filter": "/agreements/?year_from=abc&country=atlantis",
+    "agreement": "/agreements/eu-japan-economic-partnership-agreement/",
+    "milestone": "/milestones/itabashi-public-library-opens-with-bologna-section/",
+    "timeline": "/timeline/?country=japan",
+    "business": "/business/",
+    "strategy": "/business/strategies/go-global-2021-2025/",
+    "organisations": "/organisations/",
+    "organisation": "/organisations/municipality-of-bologna/",
+    "network": "/networks/unesco-creative-cities-network/",
+    "about": "/about/",
+    "source": "/sources/business-and-asia/",
+    "search": "/search/?q=bologna",
+    "empty search": "/search/",
+    "sitemap": "/sitemap/",
+    "not found": "/no-such-page/",
+}
