@@ -66,13 +66,14 @@ serve: data $(SECRET_KEY_FILE)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install browser html-checker
-	$(BIN)/pytest
+	$(BIN)/pytest --cov
 
 test: data lint check pytest
 

@@ -43,7 +43,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
 
 INSTALLED_APPS = [
-    "portal.apps.PortalAdminConfig",
+    "portal.site.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,7 +56,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
-    "portal.apps.PortalConfig",
+    "portal.core",
+    "portal.site",
     "relations",
     "trade",
     # Last, as it asks: deletes a replaced or removed upload's file once the change is committed.
@@ -66,11 +67,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "portal.middleware.DatabaseUnavailableMiddleware",
+    "portal.core.middleware.DatabaseUnavailableMiddleware",
     # Before sessions, CSRF and auth: a cached page for an anonymous visitor costs none of them.
-    "portal.caching.PublicPageCacheMiddleware",
+    "portal.core.caching.PublicPageCacheMiddleware",
     # Before sessions and authentication: a throttled login attempt costs no query and no hashing.
-    "portal.clients.LoginThrottleMiddleware",
+    "portal.core.clients.LoginThrottleMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -101,7 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "portal.context_processors.site",
+                "portal.site.context_processors.site",
             ],
         },
     },
@@ -120,7 +121,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's SQLite backend, except that it never creates a missing file (only `migrate` does)
     # and reconnects when the file is replaced (portal/sqlite_backend/base.py).
-    DATABASES["default"]["ENGINE"] = "portal.sqlite_backend"
+    DATABASES["default"]["ENGINE"] = "portal.core.sqlite_backend"
     # WAL, immediate write transactions and a busy timeout let several workers share the file.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -225,7 +226,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.core.clients.client_address"
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
 
 # Login attempts per client address, whatever the usernames, within a window (then 429): each
@@ -284,7 +285,7 @@ PORTAL_PAGE_SIZE = 20
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"brief_warning": {"()": "portal.logs.BriefWarning"}},
+    "filters": {"brief_warning": {"()": "portal.core.logs.BriefWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     "loggers": {

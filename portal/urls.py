@@ -1,24 +1,15 @@
+"""The root URLconf: it wires the site, the two content apps, the admin and the robots' files."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from . import views
-from .sitemaps import SITEMAPS
-
-portal_patterns = (
-    [
-        path("", views.HomeView.as_view(), name="home"),
-        path("about/", views.AboutView.as_view(), name="about"),
-        path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
-        path("search/", views.SearchView.as_view(), name="search"),
-        path("sitemap/", views.SitemapPageView.as_view(), name="sitemap"),
-    ],
-    "portal",
-)
+from portal.site import views
+from portal.site.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("", include(portal_patterns)),
+    path("", include("portal.site.urls")),
     path("", include("relations.urls")),
     path("business/", include("trade.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
@@ -34,7 +25,7 @@ urlpatterns = [
 ]
 
 if settings.PORTAL_BENCH_VIEWS:
-    urlpatterns.append(path("bench/constant/", views.bench_constant))
+    urlpatterns += [path("bench/constant/", views.bench_constant), path("bench/one-query/", views.bench_one_query)]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -3,7 +3,7 @@ from django.db import models as db_models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin import PortalModelAdmin, PortalTabularInline
+from portal.core.admin import PortalModelAdmin, PortalTabularInline
 
 from . import models
 
@@ -104,8 +104,9 @@ class CountryMilestoneInline(PortalTabularInline):
     verbose_name_plural = _("milestones concerning this country")
 
 
-@admin.register(models.Country)
 class CountryAdmin(PortalModelAdmin):
+    """Registered by the site (portal/site/admin.py), with trade's inlines added."""
+
     list_display = ["name", "kind", "world_region", "iso_code", "is_published", "updated_at"]
     list_filter = ["is_published", "kind", "world_region"]
     list_select_related = ["world_region"]
@@ -265,4 +266,4 @@ class NetworkMembershipAdmin(PortalModelAdmin):
 
     @admin.display(description=_("member"))
     def member_name(self, membership):
-        return membership.member
+        return membership.party

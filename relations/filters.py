@@ -5,8 +5,13 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.filtering import CaseInsensitiveChoiceFilter, NamedChoiceFilter, PeriodFilterSet, SearchFilter, YearFilter
-from portal.widgets import FastSelect
+from portal.core.filtering import (
+    CaseInsensitiveChoiceFilter,
+    PeriodFilterSet,
+    SearchFilter,
+    SlugChoiceFilter,
+    YearFilter,
+)
 
 from .models import Agreement, Country, Domain, Organisation, Partner, Signatory
 from .selectors import agreements_for_country
@@ -18,53 +23,31 @@ def published_countries(request=None):
 
 def country_filter(**how):
     """A country chosen by slug among the published ones; ``how`` says what the filter does."""
-    return NamedChoiceFilter(
-        label=_("Country"),
-        queryset=published_countries,
-        to_field_name="slug",
-        empty_label=_("All countries"),
-        widget=FastSelect,
-        **how,
-    )
+    return SlugChoiceFilter(label=_("Country"), queryset=published_countries, empty_label=_("All countries"), **how)
 
 
 def domain_filter(label, **how):
     """A domain chosen by slug; ``how`` says what the filter does."""
-    return NamedChoiceFilter(
-        label=label,
-        queryset=Domain.objects.all(),
-        to_field_name="slug",
-        empty_label=_("All domains"),
-        widget=FastSelect,
-        **how,
-    )
+    return SlugChoiceFilter(label=label, queryset=Domain.objects.all(), empty_label=_("All domains"), **how)
 
 
 class AgreementFilter(PeriodFilterSet):
     q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
     country = country_filter(method="filter_country")
-    partner = NamedChoiceFilter(
-        label=_("Partner"),
-        queryset=Partner.objects.published(),
-        to_field_name="slug",
-        field_name="partners",
-        widget=forms.HiddenInput,
+    partner = SlugChoiceFilter(
+        label=_("Partner"), queryset=Partner.objects.published(), field_name="partners", widget=forms.HiddenInput
     )
-    kind = CaseInsensitiveChoiceFilter(
-        label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
-    )
+    kind = CaseInsensitiveChoiceFilter(label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"))
     domain = domain_filter(_("Domain"), field_name="domains")
-    signatory = NamedChoiceFilter(
+    signatory = SlugChoiceFilter(
         label=_("Signing body"),
         # EXISTS per organisation (a handful) rather than IN over every signatory row.
         queryset=Organisation.objects.published().filter(Exists(Signatory.objects.filter(organisation=OuterRef("pk")))),
-        to_field_name="slug",
         field_name="signatories__organisation",
         empty_label=_("Any signing body"),
-        widget=FastSelect,
     )
-    year_from = YearFilter(label=_("Signed from (year)"), field_name="date_year", lookup_expr="gte")
-    year_to = YearFilter(label=_("Signed until (year)"), field_name="date_year", lookup_expr="lte")
+    year_from = YearFilter(label=_("Signed from (year)"), method="filter_years")
+    year_to = YearFilter(label=_("Signed until (year)"), method="filter_years")
 
     class Meta:
         model = Agreement
@@ -73,6 +56,9 @@ class AgreementFilter(PeriodFilterSet):
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(partners__name__icontains=value)).distinct()
 
+    def filter_years(self, queryset, name, value):
+        return queryset.in_years(**{name: value})
+
     def filter_country(self, queryset, name, value):
         return queryset.filter(pk__in=agreements_for_country(country=value).values("pk"))
 
@@ -80,9 +66,7 @@ class AgreementFilter(PeriodFilterSet):
 class PartnerFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Name contains"), field_name="name", lookup_expr="icontains")
     country = country_filter(field_name="country")
-    kind = CaseInsensitiveChoiceFilter(
-        label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"), widget=FastSelect
-    )
+    kind = CaseInsensitiveChoiceFilter(label=_("Kind"), choices=Partner.Kind.choices, empty_label=_("All kinds"))
     domain = domain_filter(_("Domain of its agreements"), method="filter_domain")
 
     class Meta:

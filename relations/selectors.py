@@ -1,21 +1,26 @@
-"""Reads across models for the public pages. Every function returns published records only."""
+"""Reads across models for the public pages, one function per page. Published records only.
+
+Keyword-only functions, tested directly with their exact results (HackSoft's "selectors").
+"""
 
 import heapq
 from dataclasses import dataclass
 from itertools import islice
 
 from django.db.models import Q
+from django.urls import reverse
 
-from portal.links import slug_url
+from portal.core.dates import UNDATED, ShowsPartialDate
 
-from .dates import UNDATED, ShowsPartialDate
 from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner, Signatory
 
 RELATED_LIMIT = 10  # rows of one kind previewed on a detail page; the full list is one link away
 
 
 def _country_and_members(country):
-    """A subquery: the country itself and, for a grouping, its member countries."""
+    """The country itself or, for a grouping, a subquery of it and its member countries."""
+    if not country.is_grouping:
+        return [country.pk]
     return Country.objects.filter(Q(pk=country.pk) | Q(groupings=country)).values("pk")
 
 
@@ -43,13 +48,13 @@ def country_page(*, country):
     heading, the agreements and milestones of its member countries.
     """
     is_grouping = country.kind == Country.Kind.GROUPING
-    own = Country.objects.filter(pk=country.pk).values("pk")
+    own = [country.pk]
     members = Country.objects.filter(groupings=country).values("pk")
     agreements = _concerning(Agreement, own if is_grouping else _country_and_members(country))
     milestones = _concerning(Milestone, own if is_grouping else _country_and_members(country))
     page = {
         "partners": [] if is_grouping else list(Partner.objects.published().filter(country=country)[:RELATED_LIMIT]),
-        "agreements": list(agreements.with_related().chronological(descending=True)[:RELATED_LIMIT]),
+        "agreements": list(agreements.for_cards().chronological(descending=True)[:RELATED_LIMIT]),
         "milestones": list(milestones.chronological(descending=True)[:RELATED_LIMIT]),
         "organisations": list(Organisation.objects.published().filter(country=country)[:RELATED_LIMIT]),
         "members": list(country.members.published()) if is_grouping else [],
@@ -59,14 +64,15 @@ def country_page(*, country):
     }
     if is_grouping:
         page["member_agreements"] = list(
-            _concerning(Agreement, members).with_related().chronological(descending=True)[:RELATED_LIMIT]
+            _concerning(Agreement, members).for_cards().chronological(descending=True)[:RELATED_LIMIT]
         )
         page["member_milestones"] = list(_concerning(Milestone, members).chronological(descending=True)[:RELATED_LIMIT])
     return page
 
 
 def partner_page(*, partner):
-    agreements = partner.agreements.published().with_related().chronological(descending=True)
+    """A partner's agreements, milestones, the organisations it works with, and its networks."""
+    agreements = partner.agreements.published().for_cards().chronological(descending=True)
     milestones = partner.milestones.published().chronological(descending=True)
     signed_with_partner = Signatory.objects.filter(
         agreement__partners=partner, agreement__is_published=True, organisation__isnull=False
@@ -75,33 +81,38 @@ def partner_page(*, partner):
         milestone__partners=partner, milestone__is_published=True
     ).values("organisation_id")
     organisations = Organisation.objects.published().filter(Q(pk__in=signed_with_partner) | Q(pk__in=in_milestones))
-    memberships = NetworkMembership.objects.filter(partner=partner, network__is_published=True).select_related(
-        "network"
-    )
     return {
         "agreements": list(agreements[:RELATED_LIMIT]),
         "milestones": list(milestones[:RELATED_LIMIT]),
         "organisations": list(organisations[:RELATED_LIMIT]),
-        "memberships": list(memberships),
+        "memberships": list(_memberships(partner=partner)),
     }
 
 
 def organisation_page(*, organisation):
-    agreements = (
-        Agreement.objects.published()
-        .filter(signatories__organisation=organisation)
-        .distinct()
-        .with_related()
-        .chronological(descending=True)
-    )
+    """The agreements an organisation signed, its milestones and its networks."""
+    signed = Signatory.objects.filter(organisation=organisation).values("agreement_id")
+    agreements = Agreement.objects.published().filter(pk__in=signed).for_cards().chronological(descending=True)
     milestones = organisation.milestones.published().chronological(descending=True)
-    memberships = NetworkMembership.objects.filter(
-        organisation=organisation, network__is_published=True
-    ).select_related("network")
     return {
         "agreements": list(agreements[:RELATED_LIMIT]),
         "milestones": list(milestones[:RELATED_LIMIT]),
+        "memberships": list(_memberships(organisation=organisation)),
+    }
+
+
+def _memberships(**member):
+    return NetworkMembership.objects.filter(network__is_published=True, **member).select_related("network")
+
+
+def network_page(*, network):
+    """A network's members (published ones) and its milestones, oldest first."""
+    memberships = network.memberships.filter(
+        Q(organisation__is_published=True) | Q(partner__is_published=True)
+    ).select_related("organisation", "partner__country", "source_section__source")
+    return {
         "memberships": list(memberships),
+        "milestones": list(network.milestones.published().chronological()[:RELATED_LIMIT]),
     }
 
 
@@ -121,7 +132,7 @@ class TimelineEntry(ShowsPartialDate):
     note: str
 
     def get_absolute_url(self):
-        return slug_url(f"relations:{self.entry_type}-detail", self.slug)
+        return reverse(f"relations:{self.entry_type}-detail", kwargs={"slug": self.slug})
 
     @property
     def sort_key(self):
@@ -168,10 +179,7 @@ def timeline(*, country=None, year_from=None, year_to=None):
     if country is not None:
         agreements = agreements_for_country(country=country)
         milestones = milestones_for_country(country=country)
-    if year_from is not None:
-        agreements = agreements.filter(date_year__gte=year_from)
-        milestones = milestones.filter(date_year__gte=year_from)
-    if year_to is not None:
-        agreements = agreements.filter(date_year__lte=year_to)
-        milestones = milestones.filter(date_year__lte=year_to)
+    if year_from is not None or year_to is not None:
+        agreements = agreements.in_years(year_from, year_to)
+        milestones = milestones.in_years(year_from, year_to)
     return Timeline(agreements, milestones)

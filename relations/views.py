@@ -1,18 +1,31 @@
-"""Public pages of the relations app: countries, partners, agreements, milestones, organisations,
-networks and the timeline. Lists are paginated; detail pages show a bounded number of rows."""
+"""Public pages of the relations app: lists, partners, agreements, milestones, networks and the
+timeline. A country's and an organisation's pages show trade's figures and strategies too, so they
+are the site's (portal/site/views.py). Lists are paginated; detail pages show bounded rows."""
 
 from django.conf import settings
-from django.db.models import Q
 from django.views.generic import DetailView, ListView
 
-from portal.filtering import StrictFilterView
-from portal.pagination import CappedPaginationMixin
-from portal.publishing import PublishedObjectMixin
+from portal.core.filtering import StrictFilterView
+from portal.core.pagination import CappedPaginationMixin
+from portal.core.publishing import PublishedObjectMixin
 
 from . import selectors
 from .filters import AgreementFilter, PartnerFilter, TimelineFilter
 from .models import Agreement, Country, Milestone, Network, Organisation, Partner
-from .panels import panels_for
+
+
+class RelatedPageMixin:
+    """A detail view whose page lists related records: one selector builds them all.
+
+    ``page_selector`` is called with the record as its keyword (``partner_page(partner=…)``).
+    """
+
+    page_selector = None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(type(self).page_selector(**{self.context_object_name: self.object}))
+        return context
 
 
 class CountryListView(ListView):
@@ -23,21 +36,6 @@ class CountryListView(ListView):
         return Country.objects.published().select_related("world_region").order_by("kind", "name")
 
 
-class CountryDetailView(PublishedObjectMixin, DetailView):
-    model = Country
-    template_name = "relations/country_detail.html"
-    context_object_name = "country"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("world_region", "source_section__source")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(selectors.country_page(country=self.object))
-        context["panels"] = panels_for("country", self.object)
-        return context
-
-
 class PartnerListView(StrictFilterView):
     filterset_class = PartnerFilter
     template_name = "relations/partner_list.html"
@@ -45,22 +43,17 @@ class PartnerListView(StrictFilterView):
     paginate_by = settings.PORTAL_PAGE_SIZE
 
     def get_queryset(self):
-        return Partner.objects.published().with_country().order_by("name", "pk")
+        return Partner.objects.published().select_related("country").order_by("name", "pk")
 
 
-class PartnerDetailView(PublishedObjectMixin, DetailView):
+class PartnerDetailView(PublishedObjectMixin, RelatedPageMixin, DetailView):
     model = Partner
     template_name = "relations/partner_detail.html"
     context_object_name = "partner"
+    page_selector = selectors.partner_page
 
     def get_queryset(self):
         return super().get_queryset().select_related("country", "source_section__source")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(selectors.partner_page(partner=self.object))
-        context["panels"] = panels_for("partner", self.object)
-        return context
 
 
 class AgreementListView(StrictFilterView):
@@ -70,7 +63,7 @@ class AgreementListView(StrictFilterView):
     paginate_by = settings.PORTAL_PAGE_SIZE
 
     def get_queryset(self):
-        return Agreement.objects.published().with_related().chronological(descending=True)
+        return Agreement.objects.published().for_cards().chronological(descending=True)
 
 
 class AgreementDetailView(PublishedObjectMixin, DetailView):
@@ -79,9 +72,7 @@ class AgreementDetailView(PublishedObjectMixin, DetailView):
     context_object_name = "agreement"
 
     def get_queryset(self):
-        return (
-            super().get_queryset().with_related().select_related("source_section__source").prefetch_related("countries")
-        )
+        return super().get_queryset().for_cards().prefetch_related("partners__country", "countries")
 
 
 class MilestoneDetailView(PublishedObjectMixin, DetailView):
@@ -90,9 +81,7 @@ class MilestoneDetailView(PublishedObjectMixin, DetailView):
     context_object_name = "milestone"
 
     def get_queryset(self):
-        return (
-            super().get_queryset().with_related().select_related("source_section__source").prefetch_related("networks")
-        )
+        return super().get_queryset().with_links().select_related("source_section__source")
 
 
 class OrganisationListView(CappedPaginationMixin, ListView):
@@ -105,33 +94,14 @@ class OrganisationListView(CappedPaginationMixin, ListView):
         return Organisation.objects.published().select_related("country").order_by("side", "name", "pk")
 
 
-class OrganisationDetailView(PublishedObjectMixin, DetailView):
-    model = Organisation
-    template_name = "relations/organisation_detail.html"
-    context_object_name = "organisation"
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("country", "source_section__source")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(selectors.organisation_page(organisation=self.object))
-        context["panels"] = panels_for("organisation", self.object)
-        return context
-
-
-class NetworkDetailView(PublishedObjectMixin, DetailView):
+class NetworkDetailView(PublishedObjectMixin, RelatedPageMixin, DetailView):
     model = Network
     template_name = "relations/network_detail.html"
     context_object_name = "network"
+    page_selector = selectors.network_page
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["memberships"] = self.object.memberships.filter(
-            Q(organisation__is_published=True) | Q(partner__is_published=True)
-        ).select_related("organisation", "partner__country", "source_section__source")
-        context["milestones"] = list(self.object.milestones.published().chronological()[: selectors.RELATED_LIMIT])
-        return context
+    def get_queryset(self):
+        return super().get_queryset().select_related("source_section__source")
 
 
 class TimelineView(CappedPaginationMixin, ListView):

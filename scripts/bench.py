@@ -1,13 +1,17 @@
-"""`make bench`: the portal at bulk scale against the limits of this server stack.
+"""`make bench`: the portal against the limits of this server stack and beside a peer site.
 
-1. Builds .local/bench.sqlite3 once: migrations, the fixtures, generate_bulk_data --scale 100;
-   later runs only apply new migrations to it.
-2. Serves it the way `make serve` does (gunicorn, 2 workers, DEBUG off) and measures each page
-   with wrk (-t2 -c16): requests/s, p50 and p99 latency, without and with the page cache; plus
-   the ceilings: a constant 20 KB view and a static file of that size, same server.
+1. At the real data (a fresh database with the fixtures), page cache off: home, China, Chongqing
+   and a filtered agreement list, interleaved in two rounds with the stack's ceilings (a constant
+   20 KB view, one ORM query rendered into 20 KB) and, with ``--peer URL`` (or BENCH_PEER_URL),
+   Wagtail's bakerydemo served by the same gunicorn settings: its home and a blog post. The
+   ratios the renovation issue targets are computed from that one run.
+2. At 100 times the data: builds .local/bench.sqlite3 once (the fixtures, generate_bulk_data
+   --scale 100; later runs only migrate it), serves it the way `make serve` does and measures
+   each page without and with the page cache, with the same ceilings and a static file.
 3. Counts SQL queries per page in-process, times the admin changelist of 100,000 agreements,
    the fixture load into an empty database, and the workers' memory.
-Prints a table and puts it in docs/performance.md, in place of the previous run's (between markers).
+Prints the tables and puts them in docs/performance.md, in place of the previous run's (between
+markers). bakerydemo is not part of this repository: build it beside it (docs/performance.md).
 """
 
 import argparse
@@ -28,6 +32,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.serving import ROOT, fetch, run_wrk, served
 
 BENCH_DB = ROOT / ".local" / "bench.sqlite3"
+REAL_DB = ROOT / ".local" / "bench-real.sqlite3"
+REAL_PAGES = {
+    "home": "/",
+    "country (China)": "/countries/china/",
+    "partner (Chongqing)": "/partners/chongqing/",
+    "agreements, filtered": "/agreements/?kind=memorandum-of-understanding&year_from=1981",
+}
+# (portal page, the peer's page of the same kind, the ratio the renovation issue asks for)
+PEER_PAGES = {"home": "/", "blog post": "/blog/wild-yeast/"}
+TARGETS = [
+    ("home", "home", 8),
+    ("country (China)", "blog post", 8),
+    ("partner (Chongqing)", "blog post", 8),
+    ("agreements, filtered", "blog post", 4),
+]
 ADMIN_SEARCH = "agreement 0099"  # a word in every title, and a selective one
 RESULTS_DOC = ROOT / "docs" / "performance.md"
 RESULTS_START, RESULTS_END = "<!-- make bench: results -->", "<!-- make bench: end of results -->"
@@ -35,8 +54,8 @@ PORT = 8140
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
 
-def django_env(**extra):
-    return {**os.environ, "DATABASE_URL": f"sqlite:///{BENCH_DB}", "DJANGO_BENCH_VIEWS": "true", **extra}
+def django_env(database=BENCH_DB, **extra):
+    return {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_BENCH_VIEWS": "true", **extra}
 
 
 def manage(*args, env=None):
@@ -59,6 +78,45 @@ def build_database(regenerate):
     out, seconds = manage("generate_bulk_data", "--scale", "100")
     print(out.strip())
     return seconds
+
+
+def real_data_ratios(duration, peer):
+    """Round-robin runs at the real data (page cache off), beside the ceilings and the peer."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{REAL_DB}{suffix}").unlink(missing_ok=True)
+    env = django_env(REAL_DB, DJANGO_PAGE_CACHE="false")
+    manage("migrate", "--noinput", env=env)
+    manage("load_portal_data", env=env)
+    runs = {}
+    with served(PORT, env) as base:
+        targets = {name: base + url for name, url in REAL_PAGES.items()}
+        targets["constant view (ceiling)"] = base + "/bench/constant/"
+        targets["one query + template (ceiling)"] = base + "/bench/one-query/"
+        if peer:
+            targets.update({f"bakerydemo {name}": peer.rstrip("/") + path for name, path in PEER_PAGES.items()})
+        for _round in range(2):  # this machine's speed drifts: alternate, then average
+            for name, url in targets.items():
+                runs.setdefault(name, []).append(wrk(url, duration)["rps"])
+    rps = {name: sum(values) / len(values) for name, values in runs.items()}
+    lines = [
+        "Real data (the fixtures), page cache off, two interleaved rounds of wrk -t2 -c16, "
+        f"{duration} s each, averaged (req/s):",
+        "",
+        "| page | portal | peer page | peer | ratio | target | vs constant view | vs one query |",
+        "|---|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, peer_name, target in TARGETS:
+        peer_rps = rps.get(f"bakerydemo {peer_name}")
+        ratio = f"{rps[name] / peer_rps:.1f}×" if peer_rps else "—"
+        verdict = ("met" if rps[name] / peer_rps >= target else "**not met**") if peer_rps else "no peer"
+        lines.append(
+            f"| {name} | {rps[name]:.0f} | bakerydemo {peer_name} | {peer_rps or 0:.0f} | {ratio} | "
+            f"≥ {target}× ({verdict}) | {rps[name] / rps['constant view (ceiling)']:.1%} | "
+            f"{rps[name] / rps['one query + template (ceiling)']:.0%} |"
+        )
+    for name in ("constant view (ceiling)", "one query + template (ceiling)"):
+        lines.append(f"| {name} | {rps[name]:.0f} | | | | | | |")
+    return lines, rps
 
 
 def fixture_load_seconds():
@@ -170,12 +228,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--regenerate", action="store_true", help="rebuild the bench database")
+    parser.add_argument("--peer", default=os.environ.get("BENCH_PEER_URL", ""), help="bakerydemo's address")
     args = parser.parse_args()
+
+    # Production settings (DEBUG off) need the hashed static files, as `make serve` prepares them.
+    manage("collectstatic", "--noinput", env=django_env(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="bench-" * 10))
+    real_lines, real_rps = real_data_ratios(args.duration, args.peer)
+    print("\n".join(real_lines), flush=True)
 
     generate_seconds = build_database(args.regenerate)
     urls = pick_urls()
-    # Production settings (DEBUG off) need the hashed static files, as `make serve` prepares them.
-    manage("collectstatic", "--noinput", env=django_env(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="bench-" * 10))
     queries = queries_per_page({**urls, "admin changelist": "/admin/relations/agreement/"})
     load_seconds = fixture_load_seconds()
     session = admin_session()
@@ -193,6 +255,7 @@ def main():
     with served(PORT, django_env(DJANGO_PAGE_CACHE="false")) as base:
         ceiling_static = wrk(base + "/static/bench/page.html", args.duration)
         ceiling_constant = wrk(base + "/bench/constant/", args.duration)
+        ceiling_one_query = wrk(base + "/bench/one-query/", args.duration)
         for name, url in urls.items():
             rows.append((name, "no cache", wrk(base + url, args.duration), queries.get(name), ceiling_constant))
             print(f"  {name}: {rows[-1][2]}", flush=True)
@@ -218,6 +281,11 @@ def main():
 
     lines = [
         f"* Machine: {machine()}",
+        "",
+        *real_lines,
+        "",
+        "At 100 times the data:",
+        "",
         "* Data: fixtures + generate_bulk_data --scale 100"
         + (f" (generated in {generate_seconds:.0f} s)" if generate_seconds else ""),
         "* Server: make serve settings (gunicorn, 2 sync workers, DEBUG off), "
@@ -243,6 +311,8 @@ def main():
         f"| static file, same size (WhiteNoise) | — | {size / 1024:.0f} | {ceiling_static['rps']:.0f} | "
         f"{ceiling_static['p50']} | {ceiling_static['p99']} | 0 | | 100% |",
         "",
+        f"* One ORM query + template (ceiling) at 100×: {ceiling_one_query['rps']:.0f} req/s. "
+        + half_ratio_check(rows, ceiling_constant, real_rps),
         f"* Admin changelist of 100,000 agreements (1 connection): p50 {admin['p50']}, p99 {admin['p99']}, "
         f"{admin['rps']:.0f} req/s, {queries['admin changelist']} queries; "
         f"with a search ({ADMIN_SEARCH!r}): p50 {admin_search['p50']}, "
@@ -258,6 +328,30 @@ def main():
     print(report)
     write_results(report)
     print(f"\nWritten to {RESULTS_DOC.relative_to(ROOT)}, between its '{RESULTS_START}' markers")
+
+
+# The 100x pages that correspond to the real-data ones, for "no page falls below half its ratio".
+SCALED = {
+    "home": "home",
+    "country": "country (China)",
+    "partner": "partner (Chongqing)",
+    "agreements, 2 filters": "agreements, filtered",
+}
+
+
+def half_ratio_check(rows, ceiling_constant, real_rps):
+    """Each page's share of the constant view at 100x against half its share at the real data."""
+    parts = []
+    for name, mode, result, _count, _ceiling in rows:
+        if mode != "no cache" or name not in SCALED:
+            continue
+        scaled = result["rps"] / ceiling_constant["rps"]
+        real = real_rps[SCALED[name]] / real_rps["constant view (ceiling)"]
+        parts.append(
+            f"{name} {scaled:.1%} of the constant view at 100× vs {real:.1%} at the real data "
+            f"({'holds' if scaled >= real / 2 else 'below half'})"
+        )
+    return "Ratio at 100× against half the ratio at the real data: " + "; ".join(parts) + "."
 
 
 def write_results(report):

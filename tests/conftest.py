@@ -1,25 +1,61 @@
+"""Fixtures every test may use.
+
+Behaviour tests build what they need with the factories (tests/factories.py). Only the tests of
+the documents' facts ask for ``seed``: the fixtures of fixtures/, loaded once per module and
+rolled back after it, so no test depends on another's data or on the order tests run in. A module
+asks for it as a whole (``pytestmark = pytest.mark.usefixtures("seed")``): the data stays loaded
+until the module's last test.
+"""
+
 import pytest
+from django.core.cache import caches
+from django.db import transaction
 
-from portal.loading import load_fixtures
+from portal.site.loading import load_fixtures
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the document facts once into the test database; each test rolls back its own changes.
-
-    Tests that need a transactional database (the live server) flush the tables afterwards;
-    pytest-django runs them after the others, and they reload through ``seeded_live_server``.
-    """
-    with django_db_blocker.unblock():
+@pytest.fixture(scope="module")
+def seed(django_db_setup, django_db_blocker):
+    """The document facts, for this module's tests (each test still rolls back its own changes)."""
+    with django_db_blocker.unblock(), transaction.atomic():
         load_fixtures()
+        yield
+        transaction.set_rollback(True)
 
 
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Run the tests that flush the database (live server, transactional) last.
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Rendered pages and fragments, login counters: nothing carries over from another test."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
-    pytest-django sorts them last, but pytest-playwright reorders the collection afterwards;
-    sorting again here keeps the seed data in place for every other database test.
-    """
-    flushing = {"live_server", "transactional_db"}
-    items.sort(key=lambda item: bool(flushing & set(getattr(item, "fixturenames", ()))))
+
+@pytest.fixture
+def places(db):
+    """A small world made with the factories: two countries, a partner and an agreement in each."""
+    from types import SimpleNamespace
+
+    from tests.factories import AgreementFactory, CountryFactory, DomainFactory, PartnerFactory
+
+    china = CountryFactory(name="China", slug="china", iso_code="CN")
+    japan = CountryFactory(name="Japan", slug="japan", iso_code="JP")
+    chongqing = PartnerFactory(name="Chongqing", slug="chongqing", country=china)
+    nagoya = PartnerFactory(name="Nagoya", slug="nagoya", country=japan)
+    music = DomainFactory(name="Music", slug="music")
+    return SimpleNamespace(
+        china=china,
+        japan=japan,
+        chongqing=chongqing,
+        nagoya=nagoya,
+        music=music,
+        chongqing_agreement=AgreementFactory(
+            title="Agreement with Chongqing", slug="agreement-with-chongqing", date_year=1989, partners=[chongqing]
+        ),
+        nagoya_agreement=AgreementFactory(
+            title="Agreement with Nagoya",
+            slug="agreement-with-nagoya",
+            date_year=2015,
+            partners=[nagoya],
+            domains=[music],
+        ),
+    )

@@ -1,4 +1,8 @@
-"""factory_boy factories with deterministic sequences, for tests that need more than the seed data."""
+"""factory_boy factories with deterministic sequences: each test builds the records it needs.
+
+Every factory creates what its record depends on (a source section, a world region, a territory),
+so no test relies on the document facts; only the facts tests load those (tests/conftest.py).
+"""
 
 import factory
 
@@ -6,35 +10,65 @@ from relations import models as relations
 from trade import models as trade
 
 
-def seed_section():
-    return relations.SourceSection.objects.get(source__slug="emilia-romagna-and-asia", slug="china")
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = relations.Source
+        django_get_or_create = ("slug",)
+
+    title = "Test source"
+    slug = "test-source"
 
 
-class CountryFactory(factory.django.DjangoModelFactory):
+class SourceSectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = relations.SourceSection
+        django_get_or_create = ("source", "slug")
+
+    source = factory.SubFactory(SourceFactory)
+    title = "Test section"
+    slug = "test-section"
+
+
+class WorldRegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = relations.WorldRegion
+        django_get_or_create = ("slug",)
+
+    name = "East Asia"
+    slug = "east-asia"
+
+
+class SourcedFactory(factory.django.DjangoModelFactory):
+    source_section = factory.SubFactory(SourceSectionFactory)
+    is_published = True
+
+
+class CountryFactory(SourcedFactory):
     class Meta:
         model = relations.Country
 
     name = factory.Sequence(lambda n: f"Country {n:05d}")
     slug = factory.Sequence(lambda n: f"country-{n:05d}")
     iso_code = "ZZ"
-    world_region = factory.LazyFunction(lambda: relations.WorldRegion.objects.get(slug="east-asia"))
-    source_section = factory.LazyFunction(seed_section)
-    is_published = True
+    world_region = factory.SubFactory(WorldRegionFactory)
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+class GroupingFactory(CountryFactory):
+    kind = relations.Country.Kind.GROUPING
+    iso_code = ""
+
+
+class PartnerFactory(SourcedFactory):
     class Meta:
         model = relations.Partner
 
     name = factory.Sequence(lambda n: f"Partner {n:05d}")
     slug = factory.Sequence(lambda n: f"partner-{n:05d}")
     kind = relations.Partner.Kind.CITY
-    country = factory.LazyFunction(lambda: relations.Country.objects.get(slug="china"))
-    source_section = factory.LazyFunction(seed_section)
-    is_published = True
+    country = factory.SubFactory(CountryFactory)
 
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+class OrganisationFactory(SourcedFactory):
     class Meta:
         model = relations.Organisation
 
@@ -42,35 +76,90 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"organisation-{n:05d}")
     kind = relations.Organisation.Kind.ASSOCIATION
     side = relations.Organisation.Side.EMILIA_ROMAGNA
-    source_section = factory.LazyFunction(seed_section)
-    is_published = True
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class DomainFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = relations.Domain
+
+    name = factory.Sequence(lambda n: f"Domain {n:05d}")
+    slug = factory.Sequence(lambda n: f"domain-{n:05d}")
+
+
+class AgreementFactory(SourcedFactory):
     class Meta:
         model = relations.Agreement
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Agreement {n:05d}")
     slug = factory.Sequence(lambda n: f"agreement-{n:05d}")
     kind = relations.Agreement.Kind.MEMORANDUM_OF_UNDERSTANDING
     date_year = factory.Sequence(lambda n: 1990 + n % 30)
-    source_section = factory.LazyFunction(seed_section)
-    is_published = True
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.partners.set(extracted)
+
+    @factory.post_generation
+    def domains(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.domains.set(extracted)
+
+    @factory.post_generation
+    def countries(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.countries.set(extracted)
 
 
-class MilestoneFactory(factory.django.DjangoModelFactory):
+class SignatoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = relations.Signatory
+
+    agreement = factory.SubFactory(AgreementFactory)
+    side = relations.Signatory.Side.EUROPEAN
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class MilestoneFactory(SourcedFactory):
     class Meta:
         model = relations.Milestone
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Milestone {n:05d}")
     slug = factory.Sequence(lambda n: f"milestone-{n:05d}")
     kind = relations.Milestone.Kind.VISIT
     date_year = factory.Sequence(lambda n: 1990 + n % 30)
-    source_section = factory.LazyFunction(seed_section)
-    is_published = True
+
+    @factory.post_generation
+    def partners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.partners.set(extracted)
+
+    @factory.post_generation
+    def countries(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.countries.set(extracted)
 
 
-class FigureFactory(factory.django.DjangoModelFactory):
+class NetworkFactory(SourcedFactory):
+    class Meta:
+        model = relations.Network
+
+    name = factory.Sequence(lambda n: f"Network {n:05d}")
+    slug = factory.Sequence(lambda n: f"network-{n:05d}")
+
+
+class TerritoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = trade.Territory
+        django_get_or_create = ("slug",)
+
+    name = "Emilia-Romagna Region"
+    slug = "emilia-romagna-region"
+
+
+class FigureFactory(SourcedFactory):
     class Meta:
         model = trade.Figure
 
@@ -79,7 +168,16 @@ class FigureFactory(factory.django.DjangoModelFactory):
     measure = "A synthetic measure"
     value = 10
     unit = trade.Figure.Unit.PERCENT
-    territory = factory.LazyFunction(lambda: trade.Territory.objects.get(slug="emilia-romagna-region"))
+    territory = factory.SubFactory(TerritoryFactory)
     end_year = 2015
-    source_section = factory.LazyFunction(seed_section)
-    is_published = True
+
+
+class StrategyFactory(SourcedFactory):
+    class Meta:
+        model = trade.Strategy
+
+    name = factory.Sequence(lambda n: f"Strategy {n:05d}")
+    slug = factory.Sequence(lambda n: f"strategy-{n:05d}")
+    owner = factory.SubFactory(OrganisationFactory)
+    start_year = 2021
+    end_year = 2025

@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin import PortalModelAdmin, PortalStackedInline, PortalTabularInline
-from relations.admin import SOURCE_FIELDSET, CountryAdmin
-from relations.models import Country
+from portal.core.admin import PortalModelAdmin, PortalStackedInline, PortalTabularInline
+from relations.admin import SOURCE_FIELDSET
 
 from . import models
 
@@ -92,13 +91,3 @@ class CountryTradeProfileInline(PortalStackedInline):
     extra = 0
     fields = ["slug", "summary", "is_published", "source_section", "note", "internal_note"]
     autocomplete_fields = ["source_section"]
-
-
-class CountryWithTradeAdmin(CountryAdmin):
-    """The country form with its figures and trade profile (trade builds on relations, not the reverse)."""
-
-    inlines = [*CountryAdmin.inlines, CountryTradeProfileInline, CountryFigureInline]
-
-
-admin.site.unregister(Country)
-admin.site.register(Country, CountryWithTradeAdmin)

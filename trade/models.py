@@ -8,33 +8,24 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from portal.links import fixed_url, slug_url
-from relations.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
-from relations.models import (
-    Country,
-    Organisation,
-    Published,
-    PublishedManager,
-    PublishedQuerySet,
-    SlugManager,
-    SlugNaturalKey,
-    Sourced,
-    WorldRegion,
-    publish_permission,
-)
+from portal.core.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
+from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
+from portal.core.publishing import Published, PublishedQuerySet, publish_permission
+from relations.models import Country, Organisation, Sourced, WorldRegion
 
 
-class Territory(SlugNaturalKey, models.Model):
+class Territory(NaturalKeyModel):
     """An area on the Emilia-Romagna side that a figure describes: the Region, a province, a city."""
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = SlugManager()
+    objects = NaturalKeyQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -47,15 +38,12 @@ class Territory(SlugNaturalKey, models.Model):
 
 
 class FigureQuerySet(PublishedQuerySet):
-    def with_related(self):
+    def for_tables(self):
+        """What a figure table shows: its territory, counterpart and source."""
         return self.select_related("territory", "country", "world_region", "source_section__source")
 
 
-class FigureManager(SlugManager.from_queryset(FigureQuerySet)):
-    pass
-
-
-class Figure(SlugNaturalKey, Sourced, Published):
+class Figure(NaturalKeyModel, Sourced, Published):
     """One number with its unit, reference period, flow and geography — never a number in prose."""
 
     class Unit(models.TextChoices):
@@ -143,7 +131,7 @@ class Figure(SlugNaturalKey, Sourced, Published):
         _("key figure"), default=False, help_text=_("Tick to show this figure among the key figures on the home page.")
     )
 
-    objects = FigureManager()
+    objects = FigureQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -193,7 +181,7 @@ class Figure(SlugNaturalKey, Sourced, Published):
         return self.label
 
     def get_absolute_url(self):
-        return f"{fixed_url('trade:overview')}#figure-{self.slug}"
+        return f"{reverse('trade:overview')}#figure-{self.slug}"
 
     @property
     def period_display(self):
@@ -242,7 +230,7 @@ class Figure(SlugNaturalKey, Sourced, Published):
             raise ValidationError(errors)
 
 
-class TradeProfile(SlugNaturalKey, Sourced, Published):
+class TradeProfile(NaturalKeyModel, Sourced, Published):
     """What the sources say about trade with one country, in words; the numbers are Figures."""
 
     country = models.OneToOneField(
@@ -251,7 +239,7 @@ class TradeProfile(SlugNaturalKey, Sourced, Published):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     summary = models.TextField(_("summary"), help_text=_("Markdown."))
 
-    objects = PublishedManager()
+    objects = PublishedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -267,7 +255,7 @@ class TradeProfile(SlugNaturalKey, Sourced, Published):
         return f"{self.country.get_absolute_url()}#trade"
 
 
-class Strategy(SlugNaturalKey, Sourced, Published):
+class Strategy(NaturalKeyModel, Sourced, Published):
     """A regional strategy or plan, such as "Go Global 2021-2025", and the countries it targets."""
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Keep the source's wording."))
@@ -282,7 +270,7 @@ class Strategy(SlugNaturalKey, Sourced, Published):
         Country, through="StrategyTarget", related_name="strategies", verbose_name=_("target countries")
     )
 
-    objects = PublishedManager()
+    objects = PublishedQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -303,7 +291,7 @@ class Strategy(SlugNaturalKey, Sourced, Published):
         return self.name
 
     def get_absolute_url(self):
-        return slug_url("trade:strategy-detail", self.slug)
+        return reverse("trade:strategy-detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -311,12 +299,7 @@ class Strategy(SlugNaturalKey, Sourced, Published):
             raise ValidationError({"end_year": _("The period ends before it starts.")})
 
 
-class StrategyTargetManager(models.Manager):
-    def get_by_natural_key(self, strategy_slug, country_slug):
-        return self.get(strategy__slug=strategy_slug, country__slug=country_slug)
-
-
-class StrategyTarget(Sourced):
+class StrategyTarget(NaturalKeyModel, Sourced):
     """A country or grouping a strategy targets, with the source's words on how much it matters."""
 
     natural_key_fields = ("strategy", "country")
@@ -327,7 +310,7 @@ class StrategyTarget(Sourced):
         _("emphasis"), max_length=200, blank=True, help_text=_("The source's words: 'one of the main targets'.")
     )
 
-    objects = StrategyTargetManager()
+    objects = NaturalKeyQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -338,8 +321,3 @@ class StrategyTarget(Sourced):
 
     def __str__(self):
         return f"{self.strategy} → {self.country}"
-
-    def natural_key(self):
-        return (self.strategy.slug, self.country.slug)
-
-    natural_key.dependencies = ["trade.strategy", "relations.country"]

@@ -1,4 +1,5 @@
-"""Reads for the Business & Asia pages and the trade panels on country pages."""
+"""Reads for the Business & Asia pages, and trade's part of a country's or an organisation's page
+(the site composes those pages: portal/site/selectors.py)."""
 
 from django.db.models import Prefetch
 
@@ -11,30 +12,35 @@ OVERVIEW_FIGURES = 40  # figures on Business & Asia, by position
 BUSINESS_SOURCE = "business-and-asia"
 
 
-def figures_for_country(*, country):
-    return list(Figure.objects.published().with_related().filter(country=country)[:FIGURE_LIMIT])
+def country_trade(*, country):
+    """A country's figures, trade profile and the strategies that target it."""
+    return {
+        "figures": list(Figure.objects.published().for_tables().filter(country=country)[:FIGURE_LIMIT]),
+        "trade_profile": TradeProfile.objects.published()
+        .filter(country=country)
+        .select_related("source_section__source")
+        .first(),
+        "strategy_links": list(
+            StrategyTarget.objects.filter(country=country, strategy__is_published=True)
+            .select_related("strategy", "source_section__source")
+            .order_by("strategy__name")
+        ),
+    }
 
 
-def strategy_links_for_country(*, country):
-    return list(
-        StrategyTarget.objects.filter(country=country, strategy__is_published=True)
-        .select_related("strategy", "source_section__source")
-        .order_by("strategy__name")
-    )
-
-
-def trade_profile_for_country(*, country):
-    return TradeProfile.objects.published().filter(country=country).select_related("source_section__source").first()
+def organisation_strategies(*, organisation):
+    """The published strategies an organisation adopted."""
+    return {"strategies": list(organisation.strategies.published())}
 
 
 def featured_figures():
-    return list(Figure.objects.published().with_related().filter(is_featured=True))
+    return list(Figure.objects.published().for_tables().filter(is_featured=True))
 
 
 def overview():
     """Everything on the Business & Asia page: the Region's standing, figures per country, profiles."""
     # By position (indexed): the page groups them by country itself, and stays bounded at any scale.
-    figures = list(Figure.objects.published().with_related().order_by("position", "label")[:OVERVIEW_FIGURES])
+    figures = list(Figure.objects.published().for_tables().order_by("position", "label")[:OVERVIEW_FIGURES])
     regional = [figure for figure in figures if figure.country_id is None]
     by_country = {}
     for figure in figures:

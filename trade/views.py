@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, TemplateView
 
-from portal.publishing import PublishedObjectMixin
+from portal.core.publishing import PublishedObjectMixin
 
 from . import selectors
 from .charts import bar_charts

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from portal.roles import EDITOR, PUBLISHER
+from portal.site.roles import EDITOR, PUBLISHER
 from relations.models import Partner
 
 CHANGELIST = "/admin/relations/partner/"

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from portal.loading import load_fixtures
+from portal.site.loading import load_fixtures
 
 # Playwright runs an event loop in the test thread; the ORM calls of the fixtures are safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

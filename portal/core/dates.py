@@ -1,0 +1,203 @@
+"""Dates known to different precision: a year, a month, a day, or not at all.
+
+The sources say "in 1989", "November 2015", "March 28, 2021" and "recently signed". A
+``PartiallyDated`` record stores only what is known (year, month, day, each optional) and
+never fills in the rest, so "1989" is not silently turned into "1 January 1989".
+"""
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from .publishing import PublishedQuerySet
+
+MIN_YEAR = 1000
+MAX_YEAR = 2100
+YEAR_MESSAGE = format_lazy(_("Enter a year between {min} and {max}."), min=MIN_YEAR, max=MAX_YEAR)
+YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR, YEAR_MESSAGE), MaxValueValidator(MAX_YEAR, YEAR_MESSAGE)]
+
+
+class DateQualifier(models.TextChoices):
+    ON = "", _("on / in")
+    SINCE = "since", _("since")
+    RECENTLY = "recently", _("recently (date not stated)")
+
+
+def format_partial_date(year, month, day, qualifier=""):
+    """Render a partial date as precisely as it is known: '1989', 'November 2015', '28 March 2021'."""
+    if year is None:
+        if qualifier == DateQualifier.RECENTLY:
+            return str(_("Recently (date not stated)"))
+        return str(_("Date not stated"))
+    if month is None:
+        text = str(year)
+    elif day is None:
+        text = f"{calendar.month_name[month]} {year}"
+    else:
+        text = f"{day} {calendar.month_name[month]} {year}"
+    if qualifier == DateQualifier.SINCE:
+        return str(_("Since %(date)s")) % {"date": text}
+    return text
+
+
+def partial_date_iso(year, month, day):
+    """ISO 8601 of what is known ('1989', '2015-11', '2021-03-28'), for <time datetime>; '' if undated."""
+    if year is None:
+        return ""
+    parts = [f"{year:04d}"]
+    if month:
+        parts.append(f"{month:02d}")
+        if day:
+            parts.append(f"{day:02d}")
+    return "-".join(parts)
+
+
+def date_constraints(prefix):
+    """Named database constraints every partially dated table carries."""
+    return [
+        models.CheckConstraint(
+            condition=Q(date_year__isnull=True) | Q(date_year__gte=MIN_YEAR, date_year__lte=MAX_YEAR),
+            name=f"{prefix}_date_year_in_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(date_month__isnull=True) | Q(date_year__isnull=False, date_month__gte=1, date_month__lte=12),
+            name=f"{prefix}_date_month_needs_year",
+        ),
+        models.CheckConstraint(
+            condition=Q(date_day__isnull=True) | Q(date_month__isnull=False, date_day__gte=1, date_day__lte=31),
+            name=f"{prefix}_date_day_needs_month",
+        ),
+    ]
+
+
+# The sort key of a partial date (``PartiallyDated.date_sort``): 20151100 for "November 2015",
+# 20150000 for "2015" (a bare year before its months), RECENT for "recently (date not stated)"
+# (the sources say recent: with the newest), UNDATED (0) for no date at all (last when newest
+# come first). One integer, so one index serves both orders.
+RECENT = 99_999_999
+UNDATED = 0
+
+
+def date_sort_expression():
+    return models.Case(
+        models.When(date_qualifier=DateQualifier.RECENTLY, then=models.Value(RECENT)),
+        models.When(date_year__isnull=True, then=models.Value(UNDATED)),
+        default=models.F("date_year") * 10_000
+        + Coalesce("date_month", models.Value(0)) * 100
+        + Coalesce("date_day", models.Value(0)),
+    )
+
+
+def chronological_order(descending=False):
+    """Newest first (recent-but-undated first, undated last), or oldest first with undated still last."""
+    if descending:
+        return [models.F("date_sort").desc(), models.F("pk").desc()]
+    undated_last = models.Case(models.When(date_sort=UNDATED, then=models.Value(1)), default=models.Value(0))
+    return [undated_last.asc(), models.F("date_sort").asc(), models.F("pk").asc()]
+
+
+class ChronologicalQuerySet(PublishedQuerySet):
+    """Published records with a partial date, in the order of their dates."""
+
+    def chronological(self, descending=False):
+        return self.order_by(*chronological_order(descending))
+
+    def in_years(self, year_from=None, year_to=None):
+        """Records dated within the years (inclusive); those without a year are outside any range.
+
+        Read on ``date_sort``, which the date indexes hold, rather than on ``date_year``.
+        """
+        condition = Q(date_sort__gte=(year_from if year_from is not None else MIN_YEAR) * 10_000)
+        condition &= Q(date_sort__lt=((year_to + 1) * 10_000) if year_to is not None else RECENT)
+        return self.filter(condition)
+
+    def dated(self):
+        """Records with a date or said to be recent: those a "latest" list may show."""
+        return self.exclude(date_sort=UNDATED)
+
+
+class ShowsPartialDate:
+    """Display of ``date_year``/``date_month``/``date_day``/``date_qualifier``, for any object having them."""
+
+    @property
+    def date_display(self):
+        return format_partial_date(self.date_year, self.date_month, self.date_day, self.date_qualifier)
+
+    @property
+    def date_iso(self):
+        return partial_date_iso(self.date_year, self.date_month, self.date_day)
+
+
+class PartiallyDated(ShowsPartialDate, models.Model):
+    """Abstract base for records with a date of known precision."""
+
+    date_year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Leave empty if the source gives no date."),
+    )
+    date_month = models.PositiveSmallIntegerField(
+        _("month"),
+        null=True,
+        blank=True,
+        choices=[(number, calendar.month_name[number]) for number in range(1, 13)],
+        help_text=_("Only if the source names the month."),
+    )
+    date_day = models.PositiveSmallIntegerField(
+        _("day"), null=True, blank=True, help_text=_("Only if the source names the day.")
+    )
+    date_qualifier = models.CharField(
+        _("date wording"),
+        max_length=10,
+        blank=True,
+        choices=DateQualifier.choices,
+        default=DateQualifier.ON,
+        help_text=_('"Since" needs a year; "recently" is for sources that give no date at all.'),
+    )
+    date_sort = models.GeneratedField(
+        expression=date_sort_expression(),
+        output_field=models.PositiveIntegerField(),
+        db_persist=True,
+        verbose_name=_("date order"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean_partial_date(self):
+        errors = {}
+        year, month, day = self.date_year, self.date_month, self.date_day
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            return  # the field's own validators have said so
+        if month is not None and year is None:
+            errors["date_month"] = _("A month needs a year.")
+        if day is not None and month is None:
+            errors["date_day"] = _("A day needs a month.")
+        if not errors and day is not None:
+            try:
+                datetime.date(year, month, day)
+            except ValueError:
+                errors["date_day"] = _("%(month)s %(year)s has no day %(day)s.") % {
+                    "month": calendar.month_name[month],
+                    "year": year,
+                    "day": day,
+                }
+        if self.date_qualifier == DateQualifier.SINCE and year is None:
+            errors["date_qualifier"] = _('"Since" needs a year.')
+        if self.date_qualifier == DateQualifier.RECENTLY and year is not None:
+            errors["date_qualifier"] = _('"Recently" is only for records without a year.')
+        if errors:
+            raise ValidationError(errors)
+
+    def clean(self):
+        super().clean()
+        self.clean_partial_date()

@@ -1,0 +1,140 @@
+"""Site-wide reads: the home page, the pages composed of relations and trade (a country, an
+organisation), site search, the sources and sitemap pages, and the health check."""
+
+from functools import lru_cache
+
+from django.apps import apps
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.recorder import MigrationRecorder
+
+from portal.core.search import contains
+from relations import selectors as relations_selectors
+from relations.models import Agreement, Country, Milestone, Organisation, Partner, Source, SourceSection
+from trade import selectors as trade_selectors
+from trade.models import Figure, Strategy
+
+SEARCH_LIMIT = 20
+LATEST = 5  # milestones and agreements on the home page
+HOME_COUNTRIES = 12  # tiles on the home page; the country list has them all
+SOURCE_ROWS_LIMIT = 200
+
+# (model, fields searched) for site search, in the order results are shown.
+SEARCHABLE = [
+    (Country, ("name", "official_name", "native_name")),
+    (Partner, ("name", "native_name", "location", "story")),
+    (Agreement, ("title", "summary")),
+    (Milestone, ("title", "summary")),
+    (Organisation, ("name", "description")),
+    (Figure, ("label", "measure", "sector")),
+    (Strategy, ("name", "description")),
+]
+
+
+def home_page():
+    countries = list(Country.objects.published().order_by("kind", "name")[: HOME_COUNTRIES + 1])
+    return {
+        "introduction": SourceSection.objects.filter(slug="introduction").exclude(lead="").first(),
+        "key_figures": trade_selectors.featured_figures(),
+        "countries": countries[:HOME_COUNTRIES],
+        "more_countries": len(countries) > HOME_COUNTRIES,
+        # Recent records whose source gives no date come first; records with no date at all never do.
+        "latest_milestones": list(Milestone.objects.published().dated().chronological(descending=True)[:LATEST]),
+        "latest_agreements": list(Agreement.objects.published().dated().chronological(descending=True)[:LATEST]),
+    }
+
+
+def country_page(*, country):
+    """A country's (or grouping's) page: its relations and its trade."""
+    return {
+        **relations_selectors.country_page(country=country),
+        **trade_selectors.country_trade(country=country),
+    }
+
+
+def organisation_page(*, organisation):
+    """An organisation's page: its agreements, milestones and networks, and the strategies it adopted."""
+    return {
+        **relations_selectors.organisation_page(organisation=organisation),
+        **trade_selectors.organisation_strategies(organisation=organisation),
+    }
+
+
+def search(*, text):
+    """Published records whose text contains ``text``, at most SEARCH_LIMIT per kind."""
+    results = []
+    for model, fields in SEARCHABLE:
+        rows = list(model.objects.published().filter(contains(model, fields, text)).order_by("pk")[: SEARCH_LIMIT + 1])
+        if rows:
+            results.append(
+                {
+                    "label": model._meta.verbose_name_plural,
+                    "rows": rows[:SEARCH_LIMIT],
+                    "has_more": len(rows) > SEARCH_LIMIT,
+                }
+            )
+    return results
+
+
+def sourced_models():
+    """Public models whose records cite a source section (found by field, not by import)."""
+    return [
+        model
+        for model in apps.get_models()
+        if any(field.name == "source_section" for field in model._meta.fields)
+        and hasattr(model, "get_absolute_url")
+        and any(field.name == "is_published" for field in model._meta.fields)
+    ]
+
+
+def source_page(*, source):
+    """The source's sections, each with the published records that cite it."""
+    sections = list(source.sections.all())
+    by_section = {section.pk: [] for section in sections}
+    for model in sourced_models():
+        # A record's name may need what it belongs to ("Trade with China"): its required relations.
+        needed = [f.name for f in model._meta.fields if f.many_to_one or f.one_to_one if not f.null]
+        needed.remove("source_section")
+        rows = (
+            model.objects.filter(source_section__source=source, is_published=True)
+            .select_related(*needed)
+            .order_by("pk")
+        )
+        for row in rows[:SOURCE_ROWS_LIMIT]:
+            by_section[row.source_section_id].append(row)
+    return [(section, by_section[section.pk]) for section in sections]
+
+
+def sources():
+    return list(Source.objects.prefetch_related("sections"))
+
+
+SITEMAP_ROWS = 100  # records of one kind listed on the sitemap page; the lists have the rest
+
+
+def sitemap_page():
+    """The sections of the portal and, bounded, the records people look for by name."""
+    return {
+        "countries": list(Country.objects.published().order_by("kind", "name")[:SITEMAP_ROWS]),
+        "partners": list(Partner.objects.published().order_by("name")[:SITEMAP_ROWS]),
+        "organisations": list(Organisation.objects.published().order_by("name")[:SITEMAP_ROWS]),
+        "strategies": list(Strategy.objects.published().order_by("name")[:SITEMAP_ROWS]),
+        "sources": list(Source.objects.order_by("position", "title")),
+    }
+
+
+@lru_cache(maxsize=1)
+def _migrations_on_disk():
+    """Every migration the code defines (read once per process: the code does not change under it)."""
+    return frozenset(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
+
+
+def health_problems():
+    """What keeps the portal from serving its content: unapplied migrations, or nothing published."""
+    applied = set(MigrationRecorder(connection).applied_migrations())
+    missing = _migrations_on_disk() - applied
+    if missing:
+        return [f"{len(missing)} migrations not applied (run manage.py migrate)"]
+    if not Country.objects.published().exists():
+        return ["no published content (run manage.py load_portal_data)"]
+    return []

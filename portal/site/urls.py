@@ -1,0 +1,17 @@
+"""The site's own addresses (namespace ``portal``), among them the pages composed of two apps."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("countries/<slug:slug>/", views.CountryPageView.as_view(), name="country-detail"),
+    path("organisations/<slug:slug>/", views.OrganisationPageView.as_view(), name="organisation-detail"),
+    path("about/", views.AboutView.as_view(), name="about"),
+    path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("sitemap/", views.SitemapPageView.as_view(), name="sitemap"),
+]

@@ -1,0 +1,149 @@
+"""Where the relations are: world regions, countries and groupings (ASEAN), and the Asian partners."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.core.images import Illustrated
+from portal.core.local_names import LocallyNamed
+from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
+from portal.core.publishing import Published, PublishedQuerySet, publish_permission
+
+from .sources import Sourced
+
+
+class WorldRegion(NaturalKeyModel):
+    """A part of the world (Asia, East Asia, South Asia …); regions may sit inside a larger one."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="subregions", verbose_name=_("part of")
+    )
+
+    objects = NaturalKeyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("world region")
+        verbose_name_plural = _("world regions")
+
+    def __str__(self):
+        return self.name
+
+
+class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
+    """An Asian country, or a grouping of countries such as ASEAN."""
+
+    class Kind(models.TextChoices):
+        COUNTRY = "country", _("country")
+        GROUPING = "grouping", _("grouping of countries")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
+    official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    short_name = models.CharField(_("abbreviation"), max_length=20, blank=True, help_text=_("For example ASEAN."))
+    iso_code = models.CharField(
+        _("ISO code"), max_length=2, blank=True, help_text=_("Two-letter ISO 3166 code; empty for groupings.")
+    )
+    world_region = models.ForeignKey(
+        WorldRegion, on_delete=models.PROTECT, related_name="countries", verbose_name=_("world region")
+    )
+    members = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="groupings",
+        verbose_name=_("member countries"),
+        help_text=_("For a grouping: its member countries that the portal covers."),
+    )
+    summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
+
+    objects = PublishedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        permissions = [publish_permission("country", "countries and groupings")]
+        ordering = ["kind", "name"]
+        verbose_name = _("country or grouping")
+        verbose_name_plural = _("countries and groupings")
+        constraints = [
+            models.CheckConstraint(condition=Q(kind="grouping") | ~Q(iso_code=""), name="country_country_has_iso_code"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        """A country's page is the site's (portal.site): it shows trade figures too."""
+        return reverse("portal:country-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_grouping(self):
+        return self.kind == self.Kind.GROUPING
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.COUNTRY and not self.iso_code:
+            raise ValidationError({"iso_code": _("A country needs its two-letter ISO code.")})
+        if self.iso_code and not (self.iso_code.isascii() and self.iso_code.isalpha() and self.iso_code.isupper()):
+            raise ValidationError({"iso_code": _("Use two capital letters, for example CN.")})
+
+
+class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
+    """An Asian city, province, state or ward that Emilia-Romagna bodies work with."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", _("city")
+        PROVINCE = "province", _("province")
+        STATE = "state", _("state")
+        WARD = "ward", _("special ward")
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="partners", verbose_name=_("country"))
+    location = models.CharField(
+        _("location"), max_length=200, blank=True, help_text=_("Where it is, in words: 'south-western China'.")
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    story = models.TextField(_("story"), blank=True, help_text=_("Markdown."))
+
+    objects = PublishedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        permissions = [publish_permission("partner", "partners")]
+        ordering = ["name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        indexes = [
+            models.Index(fields=["name", "id"], name="partner_name_idx"),
+            models.Index(fields=["country", "name"], name="partner_country_name_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="partner_coordinates_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("relations:partner-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+        if self.country_id and self.country.kind != Country.Kind.COUNTRY:
+            raise ValidationError({"country": _("A partner belongs to a country, not to a grouping.")})

@@ -1,0 +1,93 @@
+"""The documents the portal's facts come from, their sections, and what a fact record cites."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
+
+
+class Source(NaturalKeyModel):
+    """A document the portal's facts come from."""
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    url = models.URLField(_("address"), blank=True, help_text=_("Where the document can be read, if public."))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = NaturalKeyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("portal:source-detail", kwargs={"slug": self.slug})
+
+
+class SourceSection(NaturalKeyModel):
+    """A section of a source document; facts cite the section they come from."""
+
+    natural_key_fields = ("source", "slug")
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="sections", verbose_name=_("source"))
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("General statements of the section that belong to no single record.")
+    )
+    note = models.TextField(_("editor's note"), blank=True)
+
+    objects = NaturalKeyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source__position", "position"]
+        constraints = [models.UniqueConstraint(fields=["source", "slug"], name="sourcesection_unique_slug")]
+        verbose_name = _("source section")
+        verbose_name_plural = _("source sections")
+
+    def __str__(self):
+        return f"{self.source.title} — {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.source.get_absolute_url()}#{self.slug}"
+
+
+class Sourced(models.Model):
+    """A record stating a fact: where it comes from, and any correction made to the source."""
+
+    source_section = models.ForeignKey(
+        SourceSection,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("source"),
+        help_text=_("The document section this fact comes from."),
+    )
+    note = models.TextField(
+        _("editor's note"),
+        blank=True,
+        help_text=_(
+            "Shown to visitors wherever the fact appears. Record here any correction or interpretation "
+            "that changes what the source says (a date, a name, what a figure refers to)."
+        ),
+    )
+    internal_note = models.TextField(
+        _("internal note"),
+        blank=True,
+        help_text=_(
+            "For editors only, never shown on the site: spelling fixes and other changes of wording "
+            "that leave the fact as the source states it."
+        ),
+    )
+
+    class Meta:
+        abstract = True
