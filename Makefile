@@ -6,14 +6,15 @@ PORT ?= 8000
 WORKERS ?= 2
 SECRET_KEY_FILE := .local/secret-key
 # Production settings on plain HTTP at loopback: the secret comes from a git-ignored file.
-SERVE_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+# nginx is the one proxy in front: it appends the client's address to X-Forwarded-For.
+SERVE_ENV = DJANGO_DEBUG=false DJANGO_HTTPS=false DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost DJANGO_PROXY_COUNT=$${DJANGO_PROXY_COUNT:-1} \
 	DJANGO_BASE_URL=http://127.0.0.1:$(PORT) DJANGO_SECRET_KEY="$$(cat $(SECRET_KEY_FILE))"
 INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 BROWSER := /usr/bin/chromium
 APT_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: install browser html-checker migrate data superuser run serve test test-postgres lint check pytest format clean \
+.PHONY: install browser html-checker nginx migrate data superuser run serve test test-postgres lint check pytest format clean \
 	load-test fuzz fault-test abuse-test reliability bench
 
 $(INSTALLED): requirements.txt requirements-dev.txt
@@ -57,11 +58,14 @@ $(SECRET_KEY_FILE):
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $(SECRET_KEY_FILE)
 	chmod 600 $(SECRET_KEY_FILE)
 
-# Production-like: gunicorn, DEBUG off, hashed and compressed static files served by WhiteNoise.
-serve: data $(SECRET_KEY_FILE)
+nginx:
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "Installing Debian's nginx"; $(APT_INSTALL) nginx >/dev/null; }
+
+# As in production: nginx on 127.0.0.1:$(PORT) (static files, pictures, caching, slow clients, login
+# limits) in front of gunicorn on a unix socket, DEBUG off; Ctrl-C stops both (scripts/serve.py).
+serve: data nginx $(SECRET_KEY_FILE)
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(SERVE_ENV) exec $(BIN)/gunicorn portal.wsgi:application --bind 127.0.0.1:$(PORT) \
-		--workers $(WORKERS) --access-logfile - --error-logfile - $(GUNICORN_ARGS)
+	$(SERVE_ENV) exec $(BIN)/python scripts/serve.py --port $(PORT) --workers $(WORKERS) $(SERVE_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -72,13 +76,13 @@ check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest: install browser html-checker
+pytest: install browser html-checker nginx
 	$(BIN)/pytest --cov
 
 test: data lint check pytest
 
 # The whole suite again on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
-test-postgres: install browser html-checker
+test-postgres: install browser html-checker nginx
 	scripts/with_postgres.sh $(BIN)/pytest
 
 # Proofs under load, bad input and faults (results in docs/reliability.md); not part of make test.

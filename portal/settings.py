@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # its index expressions (OpClass) for the search index on PostgreSQL
     "django_filters",
     "simple_history",
     "csp",
@@ -268,7 +269,9 @@ if CACHES["pages"]["BACKEND"].endswith("RedisCache"):
 PORTAL_PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", not DEBUG)
 PORTAL_PAGE_CACHE_ALIAS = "pages"
 PORTAL_PAGE_CACHE_SECONDS = 24 * 60 * 60
-PORTAL_HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", 60))
+# Seconds a browser, nginx or a CDN may reuse a public page before revalidating it with its ETag:
+# an editor's change reaches every visitor within twice this (nginx, then the browser's own copy).
+PORTAL_HTTP_MAX_AGE = int(os.environ.get("DJANGO_HTTP_MAX_AGE", 5))
 PORTAL_CONTENT_VERSION_FILE = os.environ.get(
     "DJANGO_CONTENT_VERSION_FILE", str(BASE_DIR / ".local" / "content-version")
 )

@@ -23,9 +23,9 @@ from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import connections
 from django.db.migrations.operations.base import Operation
-from django.db.models import Q, TextField
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Upper
+from django.db.models.functions import Upper
 
 # The one list of indexed tables: model label -> the text fields searched in it.
 INDEXED_FIELDS = {
@@ -117,7 +117,7 @@ def _fts_statements(model, fields):
 def _gin_indexes(model, fields):
     return [
         GinIndex(
-            OpClass(Upper(Cast(field, TextField())), name="gin_trgm_ops"),
+            OpClass(Upper(field), name="gin_trgm_ops"),
             name=f"{model._meta.db_table}_{model._meta.get_field(field).column}_trgm",
         )
         for field in fields
