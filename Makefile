@@ -13,8 +13,10 @@ INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 BROWSER := /usr/bin/chromium
 APT_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+# The interface's translations: locale/*/LC_MESSAGES/django.po in git, the compiled .mo built here.
+MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po locale/third_party/*/LC_MESSAGES/django.po))
 
-.PHONY: install browser html-checker nginx migrate data superuser run serve test test-postgres lint check pytest format clean \
+.PHONY: install messages browser html-checker nginx migrate data superuser run serve test test-postgres lint check pytest format clean \
 	load-test fuzz fault-test abuse-test reliability bench
 
 $(INSTALLED): requirements.txt requirements-dev.txt
@@ -23,6 +25,13 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	touch $(INSTALLED)
 
 install: $(INSTALLED)
+
+# gettext's msgfmt compiles them; Debian's gettext is installed if it is missing.
+%.mo: %.po $(INSTALLED)
+	@command -v msgfmt >/dev/null || { echo "Installing Debian's gettext"; $(APT_INSTALL) gettext >/dev/null; }
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0
+
+messages: $(MESSAGES)
 
 # Front-end packages from npm (package.json + package-lock.json), Node and npm from Debian if missing.
 $(NODE_INSTALLED): package.json package-lock.json
@@ -41,7 +50,7 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(APT_INSTALL) chromium fonts-noto-cjk fonts-noto-core >/dev/null; }
 
-migrate: install
+migrate: install messages
 	$(BIN)/python manage.py migrate --noinput
 
 data: migrate
@@ -76,13 +85,13 @@ check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest: install browser html-checker nginx
+pytest: install messages browser html-checker nginx
 	$(BIN)/pytest --cov
 
 test: data lint check pytest
 
 # The whole suite again on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
-test-postgres: install browser html-checker nginx
+test-postgres: install messages browser html-checker nginx
 	scripts/with_postgres.sh $(BIN)/pytest
 
 # Proofs under load, bad input and faults (results in docs/reliability.md); not part of make test.

@@ -43,6 +43,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::
 ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
 
 INSTALLED_APPS = [
+    # Before the admin, as it asks: the translated fields of the models (relations/translation.py, …).
+    "modeltranslation",
     "portal.site.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -79,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.site.middleware.EditorLanguageMiddleware",  # the admin in each editor's language
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -142,12 +145,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# Italian first, English second: every public page exists at /it/… and /en/….
+LANGUAGE_CODE = "it"
+LANGUAGES = [("it", "Italiano"), ("en", "English")]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Rome")
 USE_I18N = True
 USE_TZ = True
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Not in every number a template prints (years, pixel widths, page numbers): the figures group
+# thousands themselves (trade/formatting.py, "6.000" / "6,000").
+USE_THOUSAND_SEPARATOR = False
+# The portal's own strings (makemessages writes the first), then Italian for a library without it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "third_party"]
+# Dates and numbers as each language writes them ("28 marzo 2021", "28 March 2021").
+FORMAT_MODULE_PATH = ["portal.formats"]
+
+# Translated content (django-modeltranslation): a column per language in the same table.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "it"
+MODELTRANSLATION_LANGUAGES = ("it", "en")
+# A text missing in the visitor's language is shown in the other one, with a notice
+# (portal.core.translation), never as an empty block.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("it", "en")}
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

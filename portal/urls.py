@@ -1,6 +1,13 @@
-"""The root URLconf: it wires the site, the two content apps, the admin and the robots' files."""
+"""The root URLconf: it wires the site, the two content apps, the admin and the robots' files.
+
+Every public page exists once per language, under its prefix (``/it/…``, ``/en/…``); an address
+without one (``/``, or a link from before there were two languages) is redirected by Django's
+``LocaleMiddleware`` to the language the browser asks for, Italian otherwise. The admin, the
+health check and the files for robots have one address.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -8,10 +15,12 @@ from django.urls import include, path
 from portal.site import views
 from portal.site.sitemaps import SITEMAPS
 
-urlpatterns = [
+urlpatterns = i18n_patterns(
     path("", include("portal.site.urls")),
     path("", include("relations.urls")),
     path("business/", include("trade.urls")),
+)
+urlpatterns += [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),

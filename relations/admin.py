@@ -3,7 +3,7 @@ from django.db import models as db_models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.admin import PortalModelAdmin, PortalTabularInline
+from portal.core.admin import LinkTabularInline, PortalModelAdmin, PortalTabularInline
 
 from . import models
 
@@ -25,7 +25,8 @@ class DecadeFilter(admin.SimpleListFilter):
     parameter_name = "decade"
 
     def lookups(self, request, model_admin):
-        return [(str(decade), f"{decade}s") for decade in range(2020, 1970, -10)] + [("none", _("No date"))]
+        decades = [(str(decade), _("%(decade)ds") % {"decade": decade}) for decade in range(2020, 1970, -10)]
+        return [*decades, ("none", _("No date"))]
 
     def queryset(self, request, queryset):
         value = self.value()
@@ -96,7 +97,7 @@ class PartnerInline(admin.TabularInline):
         return False
 
 
-class CountryMilestoneInline(PortalTabularInline):
+class CountryMilestoneInline(LinkTabularInline):
     model = models.Milestone.countries.through
     extra = 0
     autocomplete_fields = ["milestone"]
@@ -139,7 +140,7 @@ class OrganisationAdmin(PortalModelAdmin):
     ]
 
 
-class PartnerMilestoneInline(PortalTabularInline):
+class PartnerMilestoneInline(LinkTabularInline):
     model = models.Milestone.partners.through
     extra = 0
     autocomplete_fields = ["milestone"]

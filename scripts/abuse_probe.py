@@ -106,16 +106,16 @@ def login_flood(base_url, duration):
     jar, _opener, token = login_session(base_url)
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
     script = lua_file(LOGIN_FLOOD_LUA % {"token": token, "cookie": cookie})
-    quiet = wrk(base_url + "/", duration, 4)
+    quiet = wrk(base_url + "/it/", duration, 4)
     flood = subprocess.Popen(
         ["wrk", "-t2", "-c8", f"-d{3 * duration + 2}s", "-s", script, base_url + "/admin/login/"],
         stdout=subprocess.PIPE,
         text=True,
     )
     time.sleep(1)
-    early = wrk(base_url + "/", duration, 4)
+    early = wrk(base_url + "/it/", duration, 4)
     time.sleep(duration)
-    late = wrk(base_url + "/", duration, 4)
+    late = wrk(base_url + "/it/", duration, 4)
     out, _ = flood.communicate()
     flood_rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     rejected = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -131,24 +131,26 @@ def login_flood(base_url, duration):
 
 
 def cache_probes(base_url, duration):
-    fetch(base_url + "/")
-    plain = wrk(base_url + "/", duration, 16)
-    bogus = wrk(base_url + "/", duration, 16, headers=["Cookie: sessionid=x"])
+    fetch(base_url + "/it/")
+    plain = wrk(base_url + "/it/", duration, 16)
+    bogus = wrk(base_url + "/it/", duration, 16, headers=["Cookie: sessionid=x"])
     print(f"8. home, 16 connections: {plain['rps']:.0f} req/s plain; {bogus['rps']:.0f} req/s with Cookie: sessionid=x")
     script = lua_file(UNIQUE_QUERY_LUA)
-    unique = wrk(base_url + "/", duration, 16, script=script)
+    unique = wrk(base_url + "/it/", duration, 16, script=script)
     os.unlink(script)
     print(f"9. home with a unique query string per request: {unique['rps']:.0f} req/s (p99 {unique['p99']})")
-    fetch(base_url + "/")  # cached again (the unique query strings may have evicted it)
-    status, _ = request(base_url + "/", headers={"Host": "evil.example"})
+    fetch(base_url + "/it/")  # cached again (the unique query strings may have evicted it)
+    status, _ = request(base_url + "/it/", headers={"Host": "evil.example"})
     print(f"10. cached home with Host: evil.example -> {status}")
     future = {"If-Modified-Since": "Fri, 01 Jan 2100 00:00:00 GMT"}
-    missing, _ = request(base_url + "/no-such-page/", headers=future)
-    invalid, _ = request(base_url + "/agreements/?year_from=abc", headers=future)
+    missing, _ = request(base_url + "/it/no-such-page/", headers=future)
+    invalid, _ = request(base_url + "/it/agreements/?year_from=abc", headers=future)
     print(f"11. If-Modified-Since in 2100: /no-such-page/ -> {missing}, /agreements/?year_from=abc -> {invalid}")
 
 
-UNCACHED_PAGES = [f"/partners/{slug}/" for slug in ("seoul", "seongnam", "nagoya", "hamamatsu", "itabashi", "gujarat")]
+UNCACHED_PAGES = [
+    f"/it/partners/{slug}/" for slug in ("seoul", "seongnam", "nagoya", "hamamatsu", "itabashi", "gujarat")
+]
 
 
 def database_moved_away(base_url, connection_age):

@@ -34,10 +34,10 @@ from scripts.serving import ROOT, fetch, run_wrk, served
 BENCH_DB = ROOT / ".local" / "bench.sqlite3"
 REAL_DB = ROOT / ".local" / "bench-real.sqlite3"
 REAL_PAGES = {
-    "home": "/",
-    "country (China)": "/countries/china/",
-    "partner (Chongqing)": "/partners/chongqing/",
-    "agreements, filtered": "/agreements/?kind=memorandum-of-understanding&year_from=1981",
+    "home": "/it/",
+    "country (China)": "/it/countries/china/",
+    "partner (Chongqing)": "/it/partners/chongqing/",
+    "agreements, filtered": "/it/agreements/?kind=memorandum-of-understanding&year_from=1981",
 }
 # (portal page, the peer's page of the same kind, the ratio the renovation issue asks for)
 PEER_PAGES = {"home": "/", "blog post": "/blog/wild-yeast/"}
@@ -139,16 +139,16 @@ def pick_urls():
         "GROUP BY p.id ORDER BY COUNT(*) DESC LIMIT 1"
     ).fetchone()[0]
     db.close()
-    filtered = "/agreements/?kind=memorandum-of-understanding&year_from=1981"
+    filtered = "/it/agreements/?kind=memorandum-of-understanding&year_from=1981"
     return {
-        "home": "/",
-        "country": f"/countries/{country}/",
-        "partner": f"/partners/{partner}/",
+        "home": "/it/",
+        "country": f"/it/countries/{country}/",
+        "partner": f"/it/partners/{partner}/",
         "agreements, 2 filters": filtered,
         "agreements, page 500": f"{filtered}&page=500",
-        "timeline": "/timeline/",
-        "Business & Asia": "/business/",
-        "search": "/search/?q=Hamamatsu",
+        "timeline": "/it/timeline/",
+        "Business & Asia": "/it/business/",
+        "search": "/it/search/?q=Hamamatsu",
     }
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.serving import ROOT, fetch, served
 
-PAGES = ["/", "/countries/china/", "/partners/chongqing/", "/agreements/?country=japan", "/timeline/"]
+PAGES = ["/it/", "/it/countries/china/", "/it/partners/chongqing/", "/it/agreements/?country=japan", "/it/timeline/"]
 # The page cache would keep serving pages while the database is away; switch it off to test the database.
 NO_PAGE_CACHE = {"DJANGO_PAGE_CACHE": "false"}
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.serving import served
 
-LISTS = ["/partners/", "/agreements/", "/timeline/", "/search/", "/organisations/", "/countries/"]
+LISTS = ["/it/partners/", "/it/agreements/", "/it/timeline/", "/it/search/", "/it/organisations/", "/it/countries/"]
 KEYS = ["q", "country", "partner", "kind", "domain", "signatory", "year_from", "year_to", "page", "sort", "x"]
 VALUES = st.one_of(
     st.text(max_size=400),
@@ -28,33 +28,33 @@ VALUES = st.one_of(
 )
 # Sent byte for byte on a raw socket: some are not valid UTF-8 or not even ASCII.
 MALFORMED_PATHS = [
-    b"/milestones/\xc3\xa9t\xc3\xa9/",
-    b"/partners/\xff\xfe/",
-    b"/search/?q=\xff\x00\x80",
+    b"/it/milestones/\xc3\xa9t\xc3\xa9/",
+    b"/it/partners/\xff\xfe/",
+    b"/it/search/?q=\xff\x00\x80",
     b"/\x80/",
-    b"/agreements/?country=\xe4\xb8\xad\xe5\x9b\xbd",
+    b"/it/agreements/?country=\xe4\xb8\xad\xe5\x9b\xbd",
 ] + [
     path.encode()
     for path in [
         "/../../etc/passwd",
         "/static/../../manage.py",
         "/%2e%2e/%2e%2e/etc/passwd",
-        "/partners/%00/",
-        "/partners/a%00b/",
-        "/agreements/%ff%fe/",
-        "/countries/%c3%28/",
+        "/it/partners/%00/",
+        "/it/partners/a%00b/",
+        "/it/agreements/%ff%fe/",
+        "/it/countries/%c3%28/",
         "/" + "a" * 5000 + "/",
-        "/partners/" + "x" * 10000 + "/",
-        "/search/?q=" + "%ff" * 3000,
+        "/it/partners/" + "x" * 10000 + "/",
+        "/it/search/?q=" + "%ff" * 3000,
         "//admin//",
         "/admin/../agreements/",
-        "/sources/%2e%2e/",
+        "/it/sources/%2e%2e/",
         "/%",
         "/%%%",
-        "/partners/chongqing/%0d%0aSet-Cookie:%20x=1",
-        "/timeline/?page=%ff",
-        "/agreements/?country[]=china",
-        "/business/strategies/%u0000/",
+        "/it/partners/chongqing/%0d%0aSet-Cookie:%20x=1",
+        "/it/timeline/?page=%ff",
+        "/it/agreements/?country[]=china",
+        "/it/business/strategies/%u0000/",
         "/media/../db.sqlite3",
         "/static/%2e%2e%2fdb.sqlite3",
     ]

@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.serving import ROOT, fetch, run_wrk, served
 
 PAGES = {
-    "home": "/",
-    "country": "/countries/china/",
-    "filtered agreement list": "/agreements/?country=china&domain=culture",
+    "home": "/it/",
+    "country": "/it/countries/china/",
+    "filtered agreement list": "/it/agreements/?country=china&domain=culture",
 }
 SLOW_CLIENTS = 24
 
@@ -47,15 +47,15 @@ def heavy_load(base_url, duration, connections):
 
 def cached_against_static(base_url, duration):
     """nginx's cached page beside nginx's static file of the same size."""
-    size = len(fetch(base_url + "/countries/china/")[1])
+    size = len(fetch(base_url + "/it/countries/china/")[1])
     static = ROOT / "staticfiles" / "bench" / "same-size.html"  # nginx reads STATIC_ROOT from disk
     static.parent.mkdir(parents=True, exist_ok=True)
     static.write_bytes(b"x" * size)
     print(f"\nCached page through nginx and nginx's static file of the same size ({size / 1024:.0f} KB), wrk -t2 -c16:")
     for name, url in (
-        ("country page, nginx cache", base_url + "/countries/china/"),
+        ("country page, nginx cache", base_url + "/it/countries/china/"),
         ("static file, nginx", base_url + "/static/bench/same-size.html"),
-        ("country page, nginx cache (again)", base_url + "/countries/china/"),
+        ("country page, nginx cache (again)", base_url + "/it/countries/china/"),
         ("static file, nginx (again)", base_url + "/static/bench/same-size.html"),
     ):
         r = run_wrk(url, duration, 16)
@@ -96,7 +96,7 @@ def slow_clients(base_url, seconds=10):
     deadline = time.monotonic() + seconds
     try:
         while time.monotonic() < deadline:
-            request = urllib.request.Request(base_url + "/countries/japan/", headers={"Cookie": "sessionid=none"})
+            request = urllib.request.Request(base_url + "/it/countries/japan/", headers={"Cookie": "sessionid=none"})
             started = time.monotonic()
             with urllib.request.urlopen(request, timeout=10) as response:
                 response.read()

@@ -10,6 +10,7 @@ until the module's last test.
 import pytest
 from django.core.cache import caches
 from django.db import transaction
+from django.utils import translation
 
 from portal.site.loading import load_fixtures
 
@@ -21,6 +22,35 @@ def seed(django_db_setup, django_db_blocker):
         load_fixtures()
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Tests read and write English unless they ask for Italian (``translation.override("it")``,
+    an ``/it/`` address): most of the suite checks the source documents' English wording, and the
+    tests of the Italian portal say so where they do it. Italian stays the portal's default."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def editors_read_english(english):
+    """Users made by a test work in an English admin, as the suite's assertions are in English;
+    the tests of the Italian admin (tests/admin/test_languages.py) make their editor choose
+    Italian, or delete the setting to see the default."""
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_save
+
+    from portal.site.models import EditorSettings
+
+    def choose_english(sender, instance, created, raw=False, **kwargs):
+        if created and not raw:
+            EditorSettings.objects.get_or_create(user=instance, defaults={"language": "en"})
+
+    user_model = get_user_model()
+    post_save.connect(choose_english, sender=user_model, dispatch_uid="tests.editors_read_english")
+    yield
+    post_save.disconnect(sender=user_model, dispatch_uid="tests.editors_read_english")
 
 
 @pytest.fixture(autouse=True)

@@ -6,11 +6,30 @@ so no test relies on the document facts; only the facts tests load those (tests/
 
 import factory
 
+from portal.core.translation import column, languages, translated_fields
 from relations import models as relations
 from trade import models as trade
 
 
-class SourceFactory(factory.django.DjangoModelFactory):
+class BilingualFactory(factory.django.DjangoModelFactory):
+    """A text given once (``title="…"``) is written in Italian and in English, as the loader and
+    the admin expect of a complete record; a test of one missing language names its column
+    (``title_en="…"``)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        for field in translated_fields(cls._meta.model):
+            if field in kwargs:
+                text = kwargs.pop(field)
+                for language in languages():
+                    kwargs.setdefault(column(field, language), text)
+        return kwargs
+
+
+class SourceFactory(BilingualFactory):
     class Meta:
         model = relations.Source
         django_get_or_create = ("slug",)
@@ -19,7 +38,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
     slug = "test-source"
 
 
-class SourceSectionFactory(factory.django.DjangoModelFactory):
+class SourceSectionFactory(BilingualFactory):
     class Meta:
         model = relations.SourceSection
         django_get_or_create = ("source", "slug")
@@ -29,7 +48,7 @@ class SourceSectionFactory(factory.django.DjangoModelFactory):
     slug = "test-section"
 
 
-class WorldRegionFactory(factory.django.DjangoModelFactory):
+class WorldRegionFactory(BilingualFactory):
     class Meta:
         model = relations.WorldRegion
         django_get_or_create = ("slug",)
@@ -38,7 +57,7 @@ class WorldRegionFactory(factory.django.DjangoModelFactory):
     slug = "east-asia"
 
 
-class SourcedFactory(factory.django.DjangoModelFactory):
+class SourcedFactory(BilingualFactory):
     source_section = factory.SubFactory(SourceSectionFactory)
     is_published = True
 
@@ -78,7 +97,7 @@ class OrganisationFactory(SourcedFactory):
     side = relations.Organisation.Side.EMILIA_ROMAGNA
 
 
-class DomainFactory(factory.django.DjangoModelFactory):
+class DomainFactory(BilingualFactory):
     class Meta:
         model = relations.Domain
 
@@ -112,7 +131,7 @@ class AgreementFactory(SourcedFactory):
             self.countries.set(extracted)
 
 
-class SignatoryFactory(factory.django.DjangoModelFactory):
+class SignatoryFactory(BilingualFactory):
     class Meta:
         model = relations.Signatory
 
@@ -150,7 +169,7 @@ class NetworkFactory(SourcedFactory):
     slug = factory.Sequence(lambda n: f"network-{n:05d}")
 
 
-class TerritoryFactory(factory.django.DjangoModelFactory):
+class TerritoryFactory(BilingualFactory):
     class Meta:
         model = trade.Territory
         django_get_or_create = ("slug",)

@@ -10,9 +10,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from portal.core.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
+from portal.core.local_names import NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.publishing import Published, PublishedQuerySet, publish_permission
 from relations.models import Country, Organisation, Sourced, WorldRegion
@@ -26,7 +26,6 @@ class Territory(NaturalKeyModel):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = NaturalKeyQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "name"]
@@ -132,7 +131,6 @@ class Figure(NaturalKeyModel, Sourced, Published):
     )
 
     objects = FigureQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         permissions = [publish_permission("figure", "figures")]
@@ -240,7 +238,6 @@ class TradeProfile(NaturalKeyModel, Sourced, Published):
     summary = models.TextField(_("summary"), help_text=_("Markdown."))
 
     objects = PublishedQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         permissions = [publish_permission("tradeprofile", "trade profiles")]
@@ -255,7 +252,7 @@ class TradeProfile(NaturalKeyModel, Sourced, Published):
         return f"{self.country.get_absolute_url()}#trade"
 
 
-class Strategy(NaturalKeyModel, Sourced, Published):
+class Strategy(NaturalKeyModel, Sourced, Published, NameLanguage):
     """A regional strategy or plan, such as "Go Global 2021-2025", and the countries it targets."""
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Keep the source's wording."))
@@ -271,7 +268,6 @@ class Strategy(NaturalKeyModel, Sourced, Published):
     )
 
     objects = PublishedQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         permissions = [publish_permission("strategy", "strategies")]
@@ -311,7 +307,6 @@ class StrategyTarget(NaturalKeyModel, Sourced):
     )
 
     objects = NaturalKeyQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["strategy", "country__name"]

@@ -30,6 +30,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.core.cache import caches
 from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response
 
 CONTENT_APPS = {"relations", "trade"}
@@ -128,6 +129,12 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or not _is_public_path(request.path_info):
             return self._uncached(request)
         request.get_host()  # an unknown Host is refused (400) before anything is served
+        # The page's language is its address's (/it/…, /en/…): the key holds it with the path, and
+        # resolving a prefixed address needs its language active (LocaleMiddleware comes later).
+        language = translation.get_language_from_path(request.path_info)
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         try:
             view_class = getattr(resolve(request.path_info).func, "view_class", None)
         except Resolver404:

@@ -8,6 +8,7 @@ from django.core.cache import caches
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 
 def client_address(request):
@@ -61,8 +62,12 @@ class LoginThrottleMiddleware:
     @staticmethod
     def throttled(request, retry_after):
         context = {"minutes": max(1, round(retry_after / 60)), "portal_name": settings.PORTAL_NAME}
-        html = render_to_string("portal/login_throttled.html", context)
+        # Before LocaleMiddleware: the browser's language (Italian otherwise), as on the login page.
+        language = translation.get_language_from_request(request)
+        with translation.override(language):
+            html = render_to_string("portal/login_throttled.html", context)
         response = HttpResponse(html, status=429)
+        response["Content-Language"] = language
         response["Retry-After"] = str(retry_after)
         response["Cache-Control"] = "no-store"
         return response

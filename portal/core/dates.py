@@ -5,7 +5,6 @@ The sources say "in 1989", "November 2015", "March 28, 2021" and "recently signe
 never fills in the rest, so "1989" is not silently turned into "1 January 1989".
 """
 
-import calendar
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -13,10 +12,30 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .publishing import PublishedQuerySet
+
+# Italian writes month names in lower case ("28 marzo 2021", "novembre 2015"); Django's Italian
+# catalogue capitalises them, so the portal's own (locale/, read first) translates these msgids.
+_MONTH_NAMES = [
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+]
 
 MIN_YEAR = 1000
 MAX_YEAR = 2100
@@ -31,7 +50,12 @@ class DateQualifier(models.TextChoices):
 
 
 def format_partial_date(year, month, day, qualifier=""):
-    """Render a partial date as precisely as it is known: '1989', 'November 2015', '28 March 2021'."""
+    """Render a partial date as precisely as it is known, in the active language's conventions:
+    '1989', 'novembre 2015' / 'November 2015', '28 marzo 2021' / '28 March 2021'.
+
+    The formats are the languages' ``DATE_FORMAT`` and ``YEAR_MONTH_FORMAT`` (``portal/formats``);
+    the month names are Django's, written in lower case in Italian (``locale/it``).
+    """
     if year is None:
         if qualifier == DateQualifier.RECENTLY:
             return str(_("Recently (date not stated)"))
@@ -39,9 +63,9 @@ def format_partial_date(year, month, day, qualifier=""):
     if month is None:
         text = str(year)
     elif day is None:
-        text = f"{calendar.month_name[month]} {year}"
+        text = date_format(datetime.date(year, month, 1), "YEAR_MONTH_FORMAT")
     else:
-        text = f"{day} {calendar.month_name[month]} {year}"
+        text = date_format(datetime.date(year, month, day), "DATE_FORMAT")
     if qualifier == DateQualifier.SINCE:
         return str(_("Since %(date)s")) % {"date": text}
     return text
@@ -149,7 +173,7 @@ class PartiallyDated(ShowsPartialDate, models.Model):
         _("month"),
         null=True,
         blank=True,
-        choices=[(number, calendar.month_name[number]) for number in range(1, 13)],
+        choices=list(MONTHS.items()),
         help_text=_("Only if the source names the month."),
     )
     date_day = models.PositiveSmallIntegerField(
@@ -187,7 +211,7 @@ class PartiallyDated(ShowsPartialDate, models.Model):
                 datetime.date(year, month, day)
             except ValueError:
                 errors["date_day"] = _("%(month)s %(year)s has no day %(day)s.") % {
-                    "month": calendar.month_name[month],
+                    "month": MONTHS[month],
                     "year": year,
                     "day": day,
                 }

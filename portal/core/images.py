@@ -18,6 +18,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from .translation import language_columns
+
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
@@ -228,7 +230,11 @@ class Illustrated(models.Model):
 
     def clean(self):
         super().clean()
-        if self.image and not self.image_alt.strip() and not self.image_is_decorative:
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it, or tick 'decorative image'.")}
-            )
+        if self.image and not self.image_is_decorative:
+            # In every language: a screen reader reads the page's language (image_alt_it, image_alt_en).
+            missing = [
+                name for name in language_columns(type(self), "image_alt") if not (getattr(self, name) or "").strip()
+            ]
+            if missing:
+                message = _("Describe the image for people who cannot see it, or tick 'decorative image'.")
+                raise ValidationError(dict.fromkeys(missing, message))

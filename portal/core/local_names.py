@@ -15,3 +15,25 @@ class LocallyNamed(models.Model):
 
     class Meta:
         abstract = True
+
+
+class NameLanguage(models.Model):
+    """The language of a proper name kept as it is in every language of the portal.
+
+    "Arte e Salute" stays Italian on the English pages, "China Tourism Academy" English on the
+    Italian ones: pages mark such a name with its own ``lang`` so screen readers pronounce it.
+    """
+
+    name_language = models.CharField(
+        _("language of the name"),
+        max_length=20,
+        blank=True,
+        choices=[("it", _("Italian")), ("en", _("English"))],
+        help_text=_(
+            "Only for a proper name that is not translated, such as 'Arte e Salute' (Italian). "
+            "Leave empty when each language has its own name."
+        ),
+    )
+
+    class Meta:
+        abstract = True

@@ -1,54 +1,112 @@
-"""Substring search ("contains this text") that an index answers, on SQLite and PostgreSQL.
+"""Substring search ("contains this text") in both languages, accents and case aside, that an
+index answers, on SQLite and PostgreSQL.
 
-Visitors' site search and the editors' changelist search ask which records contain a text,
-which Django writes as ``icontains``: ``LIKE '%text%'``, a read of every row. At bulk scale
-(100,000 agreements, 200,000 milestones and figures) that is 30–250 ms per table. So the large
-tables get a trigram index, created by a migration (``TrigramSearchIndex``, an operation that
-``sqlmigrate`` and ``migrate --plan`` show like any other):
+Visitors' site search and the editors' changelist search ask which records contain a text.
+"Citta" must find "Città", "cina" "Cina", and a translated field is searched in every language
+(``title`` means ``title_it`` and ``title_en``): that is ``contains()``. Texts are compared
+*folded* — without accents, in lower case (``fold()``, and ``portal_fold()`` in SQL: the same
+Python function on SQLite, ``lower(unaccent())`` on PostgreSQL).
 
-* SQLite: an FTS5 table with the ``trigram`` tokenizer beside each table (external content:
-  it stores only the index), kept in step by triggers. ``contains()`` asks it for texts of three
-  characters or more; shorter texts fall back to ``icontains``.
-* PostgreSQL: the ``pg_trgm`` extension (Django's ``TrigramExtension``) and a ``GinIndex`` on
-  ``UPPER(column::text)``, the very expression Django's ``icontains`` compares, so the planner uses
-  them for the ordinary lookup.
+At bulk scale (100,000 agreements, 200,000 milestones and figures) reading every row costs
+30–250 ms per table, so the large tables get a trigram index of their folded text, created by a
+migration (``TrigramSearchIndex``, an operation that ``sqlmigrate`` and ``migrate --plan`` show
+like any other):
 
-One thing a migration cannot promise on SQLite: a later migration that *rebuilds* an indexed table
-(SQLite's way of altering most columns) drops its triggers with the old table. Such a migration
-must end with ``TrigramSearchIndex`` again for that table; ``tests/core/test_search.py`` checks,
-on a database built by the migrations, that every indexed table has its index and triggers.
+* SQLite: a contentless FTS5 table with the ``trigram`` tokenizer beside each table, holding the
+  folded columns, kept in step by triggers. ``contains()`` asks it for texts of three characters
+  or more; shorter texts are compared row by row.
+* PostgreSQL: the ``pg_trgm`` and ``unaccent`` extensions, an IMMUTABLE ``portal_fold(text)``
+  function and a ``GinIndex`` on ``portal_fold(column)``, the very expression ``contains()``
+  compares, so the planner uses it.
+
+Two things a migration cannot promise on SQLite: a later migration that *rebuilds* an indexed
+table (SQLite's way of altering most columns) drops its triggers with the old table, and a
+change to ``fold()`` leaves the index holding the old foldings. Either must be followed by
+``TrigramSearchIndex`` again for that table; ``tests/core/test_search.py`` checks, on a database
+built by the migrations, that every indexed table has its index and triggers. Writes to an
+indexed table need ``portal_fold``, which the portal's connections define: the ``sqlite3``
+shell cannot write to those tables.
 """
 
+import unicodedata
+
 from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.contrib.postgres.operations import TrigramExtension
+from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import connections
 from django.db.migrations.operations.base import Operation
-from django.db.models import Q
+from django.db.models import F, Func, Lookup, Q, TextField
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Upper
 
-# The one list of indexed tables: model label -> the text fields searched in it.
+from .translation import language_columns
+
+# The one list of indexed tables: model label -> the columns searched through the index.
 INDEXED_FIELDS = {
-    "relations.Partner": ("name", "native_name", "location", "story"),
-    "relations.Agreement": ("title", "summary"),
-    "relations.Milestone": ("title", "summary"),
-    "trade.Figure": ("label", "measure", "sector"),
+    "relations.Partner": (
+        "name_it",
+        "name_en",
+        "native_name",
+        "location_it",
+        "location_en",
+        "story_it",
+        "story_en",
+    ),
+    "relations.Agreement": ("title_it", "title_en", "summary_it", "summary_en"),
+    "relations.Milestone": ("title_it", "title_en", "summary_it", "summary_en"),
+    "trade.Figure": ("label_it", "label_en", "measure_it", "measure_en", "sector_it", "sector_en"),
 }
 TRIGRAM = 3  # the shortest text a trigram index can answer
+FOLD_FUNCTION = "portal_fold"
+POSTGRES_FOLD_FUNCTION = (
+    f"CREATE OR REPLACE FUNCTION {FOLD_FUNCTION}(text) RETURNS text "
+    "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE "
+    "AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$"
+)
 
 
-def is_indexed(model, fields):
-    """Whether every one of ``fields`` (plain names, no lookups or prefixes) has a trigram index."""
-    return bool(fields) and set(fields) <= set(INDEXED_FIELDS.get(model._meta.label, ()))
+def fold(text):
+    """Text as search compares it: no accents, lower case. ``fold('Città') == 'citta'``."""
+    if text is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+class Folded(Func):
+    """``portal_fold(expression)`` in SQL."""
+
+    function = FOLD_FUNCTION
+    output_field = TextField()
+
+
+class FoldedContains(Lookup):
+    """``portal_fold(column) LIKE '%' || portal_fold(text) || '%'``, wildcards in ``text`` escaped."""
+
+    lookup_name = "folded_contains"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return ("%s", [connection.ops.prep_for_like_query(value)])
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        sql = f"{FOLD_FUNCTION}({lhs}) LIKE '%%' || {FOLD_FUNCTION}({rhs}) || '%%' ESCAPE '\\'"
+        return sql, [*lhs_params, *rhs_params]
+
+
+def search_columns(model, fields):
+    """The columns ``fields`` stand for: every language's column of a translated field."""
+    return [column for field in fields for column in language_columns(model, field)]
 
 
 def contains(model, fields, text, using="default"):
-    """A filter: records where any of ``fields`` contains ``text``, case-insensitively."""
-    indexed = _fts_fields(model, fields, [text], using)
+    """A filter: records where one of ``fields``, in any language, contains ``text`` (folded)."""
+    columns = search_columns(model, fields)
+    indexed = _fts_columns(model, columns, [text], using)
     condition = Q()
-    for field in fields:
-        if field not in indexed:
-            condition |= Q(**{f"{field}__icontains": text})
+    for name in columns:
+        if name not in indexed:
+            condition |= Q(FoldedContains(F(name), text))
     if indexed:
         condition |= _fts_match(model, indexed, [text])
     return condition
@@ -57,30 +115,33 @@ def contains(model, fields, text, using="default"):
 def contains_all(model, fields, texts, using="default"):
     """A filter: records where each of ``texts`` is in one of ``fields`` (a changelist search).
 
-    When the index covers every field, one index query intersects the texts: a text found in
+    When the index covers every column, one index query intersects the texts: a text found in
     nearly every row ("agreement") costs nothing extra, where one lookup per text would list
     100,000 ids.
     """
-    if texts and _fts_fields(model, fields, texts, using) == list(fields):
-        return _fts_match(model, fields, texts)
+    columns = search_columns(model, fields)
+    if not columns:
+        return Q(pk__in=[])
+    if texts and _fts_columns(model, columns, texts, using) == columns:
+        return _fts_match(model, columns, texts)
     condition = Q()
     for text in texts:
         condition &= contains(model, fields, text, using)
     return condition
 
 
-def _fts_fields(model, fields, texts, using):
-    """The fields an FTS index on SQLite answers for these texts (none on PostgreSQL)."""
-    if connections[using].vendor != "sqlite" or any(len(text) < TRIGRAM for text in texts):
-        return []  # PostgreSQL's trigram indexes serve icontains itself
-    return [field for field in fields if field in INDEXED_FIELDS.get(model._meta.label, ())]
+def _fts_columns(model, columns, texts, using):
+    """The columns an FTS index on SQLite answers for these texts (none on PostgreSQL)."""
+    if connections[using].vendor != "sqlite" or any(len(fold(text)) < TRIGRAM for text in texts):
+        return []  # PostgreSQL's trigram indexes serve FoldedContains itself
+    return [name for name in columns if name in INDEXED_FIELDS.get(model._meta.label, ())]
 
 
-def _fts_match(model, fields, texts):
+def _fts_match(model, columns, texts):
     table = _fts_table(model)
-    columns = "{" + " ".join(fields) + "}"
-    phrases = ['"' + text.replace('"', '""') + '"' for text in texts]  # each text as one phrase
-    query = " AND ".join(f"{columns} : {phrase}" for phrase in phrases)
+    listed = "{" + " ".join(columns) + "}"
+    phrases = ['"' + fold(text).replace('"', '""') + '"' for text in texts]  # each text as one phrase
+    query = " AND ".join(f"{listed} : {phrase}" for phrase in phrases)
     return Q(pk__in=RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [query]))
 
 
@@ -93,43 +154,61 @@ def _trigger_names(model):
 
 
 def _fts_statements(model, fields):
-    """The FTS5 table, its three triggers and the statement that fills it from the table."""
+    """The FTS5 table, its three triggers and the statement that fills it from the table.
+
+    The table is contentless: it holds the folded text, which the table itself does not have.
+    A contentless FTS5 row is removed by giving it back the values it was given, which
+    ``portal_fold`` (deterministic) recomputes from the old row.
+    """
     table, fts = model._meta.db_table, _fts_table(model)
     columns = [model._meta.get_field(field).column for field in fields]
     listed = ", ".join(f'"{column}"' for column in columns)
-    old_values = ", ".join(f'old."{column}"' for column in columns)
-    new_values = ", ".join(f'new."{column}"' for column in columns)
+
+    def folded(row):
+        return ", ".join(f'{FOLD_FUNCTION}({row}."{column}")' for column in columns)
+
+    quoted_table = f'"{table}"'
     insert, delete, update = _trigger_names(model)
+    remove_old = f'INSERT INTO "{fts}"("{fts}", rowid, {listed}) VALUES (\'delete\', old.id, {folded("old")});'
+    add_new = f'INSERT INTO "{fts}"(rowid, {listed}) VALUES (new.id, {folded("new")});'
     return [
         f'DROP TABLE IF EXISTS "{fts}"',
-        f'CREATE VIRTUAL TABLE "{fts}" USING fts5({listed}, content="{table}", content_rowid="id", tokenize="trigram")',
-        f'CREATE TRIGGER "{insert}" AFTER INSERT ON "{table}" BEGIN '
-        f'INSERT INTO "{fts}"(rowid, {listed}) VALUES (new.id, {new_values}); END',
-        f'CREATE TRIGGER "{delete}" AFTER DELETE ON "{table}" BEGIN '
-        f'INSERT INTO "{fts}"("{fts}", rowid, {listed}) VALUES (\'delete\', old.id, {old_values}); END',
-        f'CREATE TRIGGER "{update}" AFTER UPDATE OF {listed} ON "{table}" BEGIN '
-        f'INSERT INTO "{fts}"("{fts}", rowid, {listed}) VALUES (\'delete\', old.id, {old_values}); '
-        f'INSERT INTO "{fts}"(rowid, {listed}) VALUES (new.id, {new_values}); END',
-        f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')',
+        f'CREATE VIRTUAL TABLE "{fts}" USING fts5({listed}, content="", tokenize="trigram")',
+        f'CREATE TRIGGER "{insert}" AFTER INSERT ON "{table}" BEGIN {add_new} END',
+        f'CREATE TRIGGER "{delete}" AFTER DELETE ON "{table}" BEGIN {remove_old} END',
+        f'CREATE TRIGGER "{update}" AFTER UPDATE OF {listed} ON "{table}" BEGIN {remove_old} {add_new} END',
+        f'INSERT INTO "{fts}"(rowid, {listed}) SELECT id, {folded(quoted_table)} FROM {quoted_table}',
     ]
 
 
 def _gin_indexes(model, fields):
     return [
         GinIndex(
-            OpClass(Upper(field), name="gin_trgm_ops"),
+            OpClass(Folded(field), name="gin_trgm_ops"),
             name=f"{model._meta.db_table}_{model._meta.get_field(field).column}_trgm",
         )
         for field in fields
     ]
 
 
-class TrigramSearchIndex(Operation):
-    """A migration operation: the trigram index of ``fields`` of ``model_name``, for its database.
+def _drop_postgres_trigram_indexes(schema_editor, model):
+    """Every trigram index of the table, whichever columns an earlier migration indexed."""
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = %s AND indexname LIKE %s",
+            [model._meta.db_table, "%\\_trgm"],
+        )
+        names = [name for (name,) in cursor.fetchall()]
+    for name in names:
+        schema_editor.execute(f'DROP INDEX IF EXISTS "{name}"')
 
-    SQLite gets an FTS5 table and triggers, PostgreSQL the pg_trgm extension and GIN indexes,
-    other databases nothing (``contains()`` then falls back to ``icontains``). It changes no model
-    state: the index is the database's, the models keep their fields as they are.
+
+class TrigramSearchIndex(Operation):
+    """A migration operation: the trigram index of ``model_name``, on its ``fields`` (columns).
+
+    It replaces whatever index the table had. SQLite gets an FTS5 table and triggers, PostgreSQL
+    the extensions, the fold function and GIN indexes. It changes no model state: the index is
+    the database's, the models keep their fields as they are.
     """
 
     reduces_to_sql = True
@@ -157,8 +236,10 @@ class TrigramSearchIndex(Operation):
                 schema_editor.execute(statement)
         elif vendor == "postgresql":
             TrigramExtension().database_forwards(app_label, schema_editor, from_state, to_state)
+            UnaccentExtension().database_forwards(app_label, schema_editor, from_state, to_state)
+            schema_editor.execute(POSTGRES_FOLD_FUNCTION)
+            _drop_postgres_trigram_indexes(schema_editor, model)
             for index in _gin_indexes(model, self.fields):
-                schema_editor.execute(f'DROP INDEX IF EXISTS "{index.name}"')
                 schema_editor.add_index(model, index)
 
     def database_backwards(self, app_label, schema_editor, from_state, to_state):

@@ -1,7 +1,20 @@
-"""The editors' admin site: its look, and the content in the order editors think of it."""
+"""The editors' admin site: its look, the content in the order editors think of it, each
+editor's language, and the list of what is missing a translation."""
 
-from django.contrib import admin
+from django.apps import apps
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from portal.core.translation import describe_missing, missing_translations, translated_fields, untranslated
+
+from .forms import EditorLanguageForm
+from .models import EditorSettings
+
+MISSING_TRANSLATIONS_SHOWN = 100  # records listed per model; the changelist's filter has them all
 
 # The admin index in the order editors think of the content, not alphabetical.
 ADMIN_ORDER = {
@@ -28,6 +41,60 @@ class PortalAdminSite(admin.AdminSite):
     site_header = _("Emilia-Romagna & Asia — editors")
     site_title = _("Emilia-Romagna & Asia admin")
     index_title = _("Content of the portal")
+
+    def get_urls(self):
+        return [
+            path("language/", self.admin_view(self.editor_language), name="editor-language"),
+            path("translations/", self.admin_view(self.missing_translations), name="missing-translations"),
+            *super().get_urls(),
+        ]
+
+    def editor_language(self, request):
+        """The editor chooses the language the admin speaks to them."""
+        preference, _created = EditorSettings.objects.get_or_create(user=request.user)
+        form = EditorLanguageForm(request.POST or None, instance=preference)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            with translation.override(preference.language):  # the next page speaks it: so does the message
+                messages.success(
+                    request, _("The admin now speaks %(language)s.") % {"language": preference.get_language_display()}
+                )
+            return redirect("admin:index")
+        context = {**self.each_context(request), "title": _("Language of the admin"), "form": form}
+        return TemplateResponse(request, "admin/editor_language.html", context)
+
+    def missing_translations(self, request):
+        """Every record with a text in one language and not the other, model by model."""
+        sections = []
+        for model in apps.get_models():
+            if model not in self._registry or not translated_fields(model):
+                continue
+            if not self._registry[model].has_view_or_change_permission(request):
+                continue
+            records = model._default_manager.filter(untranslated(model)).order_by("pk")
+            count = records.count()
+            if not count:
+                continue
+            changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+            sections.append(
+                {
+                    "label": model._meta.verbose_name_plural,
+                    "count": count,
+                    "changelist": f"{changelist}?translation=missing",
+                    "rows": [
+                        {
+                            "record": record,
+                            "url": reverse(
+                                f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk]
+                            ),
+                            "missing": describe_missing(model, missing_translations(record)),
+                        }
+                        for record in records[:MISSING_TRANSLATIONS_SHOWN]
+                    ],
+                }
+            )
+        context = {**self.each_context(request), "title": _("Missing translations"), "sections": sections}
+        return TemplateResponse(request, "admin/missing_translations.html", context)
 
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)

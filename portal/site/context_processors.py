@@ -1,7 +1,8 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext_lazy as _
 
 # The main navigation: (view name, label, the views whose pages belong to that section).
@@ -23,18 +24,58 @@ class NavigationItem:
     is_section: bool  # a page within this section
 
 
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str  # in its own language: "Italiano", "English"
+    url: str  # this same page in that language, query string included (the language switch)
+    is_current: bool
+
+    @property
+    def path(self):
+        """Without the query string, as the canonical address (the ``hreflang`` alternates)."""
+        return self.url.split("?", 1)[0]
+
+
+def _in_language(full_path, language):
+    """The address of this page in ``language``: Django's ``translate_url`` for a page it can
+    resolve, the prefix swapped for one it cannot (a 404 stays a 404 in the other language)."""
+    url = translate_url(full_path, language)
+    current = get_language_from_path(full_path)
+    if url == full_path and current and current != language:
+        url = f"/{language}/" + full_path[len(current) + 2 :]
+    return url
+
+
+def _without_language(path):
+    language = get_language_from_path(path)
+    return path[len(language) + 1 :] if language else path
+
+
+def language_versions(request):
+    full_path = request.get_full_path()
+    current = get_language()
+    return [
+        LanguageVersion(code, name, _in_language(full_path, code), code == current) for code, name in settings.LANGUAGES
+    ]
+
+
 def site(request):
     """Site name, canonical base address and the main navigation, for every template.
 
     The base address is DJANGO_BASE_URL; without it (development) it is the address the request
     came to, so `make run PORT=8123` links to port 8123. The navigation's current item comes from
-    the resolved URL name, not from the path.
+    the resolved URL name, not from the path. ``language_versions`` is this page in each
+    language, for the language switch and the ``hreflang`` alternates.
     """
     match = getattr(request, "resolver_match", None)
     current = match.view_name if match else None
     return {
         "portal_name": settings.PORTAL_NAME,
         "portal_base_url": settings.PORTAL_BASE_URL or f"{request.scheme}://{request.get_host()}",
+        "language_versions": language_versions(request),
+        # x-default: the address without a language, which sends each browser to its own.
+        "language_neutral_path": _without_language(request.path),
         "navigation": [
             NavigationItem(reverse(name), label, current == name, current in section)
             for name, label, section in NAVIGATION

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.filtering import MAX_SEARCH_LENGTH
 
+from .models import EditorSettings
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(
@@ -15,3 +17,12 @@ class SearchForm(forms.Form):
             "max_length": _("Search with at most %(limit_value)d characters (you typed %(show_value)d)."),
         },
     )
+
+
+class EditorLanguageForm(forms.ModelForm):
+    """The editor's choice of the admin's language."""
+
+    class Meta:
+        model = EditorSettings
+        fields = ["language"]
+        widgets = {"language": forms.RadioSelect}

@@ -21,6 +21,9 @@ from django.conf import settings
 from django.core import serializers
 from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
 from django.db import transaction
+from django.utils.translation import get_language_info
+
+from portal.core.translation import column, is_required, languages, translated_fields
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 LOADER_REASON = "load_portal_data"
@@ -151,6 +154,37 @@ def _field_problems(model, fields):
     return problems
 
 
+def _language_name(code):
+    return get_language_info(code)["name"]  # "Italian", "English": the loader speaks to operators in English
+
+
+def _translation_problems(model, fields):
+    """Translated texts are given per language, and both languages are there.
+
+    A fixture names ``title_it`` and ``title_en``, never a bare ``title`` (which language would
+    it be?); a required text needs both; an optional one is given in both or in neither.
+    """
+    problems = {}
+    for name in translated_fields(model):
+        per_language = {language: fields.get(column(name, language)) or "" for language in languages()}
+        if name in fields:
+            listed = " and ".join(f'"{column(name, language)}"' for language in languages())
+            problems[name] = f"a translated text: give it per language, as {listed}"
+            continue
+        present = [language for language, text in per_language.items() if text]
+        if present or is_required(model, name):
+            every = " and ".join(_language_name(language) for language in languages())
+            given = " and ".join(_language_name(language) for language in present)
+            for language, text in per_language.items():
+                if not text:
+                    problems[column(name, language)] = (
+                        f"required in every language ({every}): missing in {_language_name(language)}"
+                        if is_required(model, name)
+                        else f"given in {given} only: give it in {_language_name(language)} too, or in no language"
+                    )
+    return problems
+
+
 def _compared_fields(model):
     """Fields a fixture sets: not the key, not timestamps or generated values the database keeps itself."""
     return [
@@ -195,7 +229,7 @@ def _load_record(record, where, report, overwrite):
         model = apps.get_model(record["model"])
     except (LookupError, ValueError):
         raise FixtureError([f'{where}: unknown model "{record["model"]}"']) from None
-    problems = _field_problems(model, record["fields"])
+    problems = _field_problems(model, record["fields"]) | _translation_problems(model, record["fields"])
     if problems:
         raise FixtureError([f'{where}, field "{name}": {message}' for name, message in problems.items()])
     try:

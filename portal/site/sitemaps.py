@@ -1,4 +1,8 @@
-"""sitemap.xml: every published public page."""
+"""sitemap.xml: every published public page, in each language, with its alternates.
+
+``i18n`` lists each page once per language; ``alternates`` adds the ``hreflang`` links between
+them and ``x_default`` the one for other languages (Italian, the portal's first language).
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -7,7 +11,13 @@ from relations.models import Agreement, Country, Milestone, Network, Organisatio
 from trade.models import Strategy
 
 
-class StaticPagesSitemap(Sitemap):
+class PortalSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPagesSitemap(PortalSitemap):
     priority = 0.8
 
     def items(self):
@@ -26,7 +36,7 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class PublishedSitemap(Sitemap):
+class PublishedSitemap(PortalSitemap):
     model = None
 
     def items(self):

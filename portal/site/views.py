@@ -1,6 +1,7 @@
 """The site's pages: home, about and sources, search, the sitemap page, the pages composed of
 relations and trade (a country, an organisation), robots.txt and the health check."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template import Context as TemplateContext
@@ -84,7 +85,8 @@ class SitemapPageView(TemplateView):
 def robots_txt(request):
     """Search engines may read everything public; the admin is not named (it needs a login anyway)."""
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    lines = ["User-agent: *", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
+    searches = [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
+    lines = ["User-agent: *", *searches, f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 

@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from portal.core.dates import ChronologicalQuerySet, PartiallyDated, date_constraints
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
@@ -23,7 +22,6 @@ class Domain(NaturalKeyModel):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
 
     objects = NaturalKeyQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -96,7 +94,6 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
     summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
 
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[partners, countries, domains], excluded_fields=["date_sort"])
 
     class Meta:
         permissions = [publish_permission("agreement", "agreements")]
@@ -129,6 +126,7 @@ class SignatoryQuerySet(NaturalKeyQuerySet):
         for party in PARTY_FIELDS:
             published |= Q(**{f"{party}__is_published": True})
         shown = [f"{party}__{field}" for party in PARTY_FIELDS for field in ("name", "slug", "is_published")]
+        shown.append("organisation__name_language")  # an organisation's name may be Italian in English
         return (
             self.filter(published)
             .select_related(*PARTY_FIELDS)
@@ -180,7 +178,6 @@ class Signatory(NaturalKeyModel, OneParty):
     )
 
     objects = SignatoryQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["agreement", "-side", "pk"]  # the Emilia-Romagna / European side first

@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from portal.core.dates import ChronologicalQuerySet, PartiallyDated, date_constraints
 from portal.core.images import Illustrated
@@ -56,9 +55,6 @@ class Milestone(NaturalKeyModel, Sourced, Published, PartiallyDated, Illustrated
     networks = models.ManyToManyField(Network, blank=True, related_name="milestones", verbose_name=_("networks"))
 
     objects = MilestoneQuerySet.as_manager()
-    history = HistoricalRecords(
-        m2m_fields=[partners, countries, organisations, networks], excluded_fields=["date_sort"]
-    )
 
     class Meta:
         permissions = [publish_permission("milestone", "milestones")]

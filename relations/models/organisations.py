@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from portal.core.local_names import NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.parties import OneParty, exactly_one_of
 from portal.core.publishing import Published, PublishedQuerySet, publish_permission
@@ -14,7 +14,7 @@ from .places import Country, Partner
 from .sources import Sourced
 
 
-class Organisation(NaturalKeyModel, Sourced, Published):
+class Organisation(NaturalKeyModel, Sourced, Published, NameLanguage):
     """A body on either side of a relation: the Region, a municipality, an association, an academy …"""
 
     class Kind(models.TextChoices):
@@ -48,7 +48,6 @@ class Organisation(NaturalKeyModel, Sourced, Published):
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
 
     objects = PublishedQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         permissions = [publish_permission("organisation", "organisations")]
@@ -79,7 +78,6 @@ class Network(NaturalKeyModel, Sourced, Published):
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
 
     objects = PublishedQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         permissions = [publish_permission("network", "networks")]
@@ -127,7 +125,6 @@ class NetworkMembership(NaturalKeyModel, OneParty, Sourced):
     field = models.CharField(_("field"), max_length=100, help_text=_("For example 'City of Music'."))
 
     objects = NaturalKeyQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["network", "field", "pk"]

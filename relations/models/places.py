@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from portal.core.images import Illustrated
 from portal.core.local_names import LocallyNamed
@@ -25,7 +24,6 @@ class WorldRegion(NaturalKeyModel):
     )
 
     objects = NaturalKeyQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -65,7 +63,6 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
     summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
 
     objects = PublishedQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         permissions = [publish_permission("country", "countries and groupings")]
@@ -116,7 +113,6 @@ class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
     story = models.TextField(_("story"), blank=True, help_text=_("Markdown."))
 
     objects = PublishedQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         permissions = [publish_permission("partner", "partners")]

@@ -3,12 +3,12 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
+from portal.core.local_names import NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 
 
-class Source(NaturalKeyModel):
+class Source(NaturalKeyModel, NameLanguage):
     """A document the portal's facts come from."""
 
     title = models.CharField(_("title"), max_length=200)
@@ -18,7 +18,6 @@ class Source(NaturalKeyModel):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = NaturalKeyQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "title"]
@@ -47,7 +46,6 @@ class SourceSection(NaturalKeyModel):
     note = models.TextField(_("editor's note"), blank=True)
 
     objects = NaturalKeyQuerySet.as_manager()
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["source__position", "position"]

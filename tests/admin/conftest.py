@@ -50,7 +50,13 @@ def editorial_records(db):
     AgreementFactory(slug="bologna-chongqing-cooperation-agreement", domains=[music])
     MilestoneFactory(slug="bologna-fair-towers-by-kenzo-tange", date_year=None, summary="Towers.")
     network = NetworkFactory(slug="unesco-creative-cities-network", description="A network.")
-    NetworkMembership.objects.create(network=network, partner=hamamatsu, field="City of Music", source_section=section)
+    NetworkMembership.objects.create(
+        network=network,
+        partner=hamamatsu,
+        field_it="Città della musica",
+        field_en="City of Music",
+        source_section=section,
+    )
     TerritoryFactory(name="City of Bologna", slug="city-of-bologna")
     FigureFactory(slug="exports-to-japan", country=japan, unit="currency-not-stated", value=916000000)
     FigureFactory(
@@ -58,8 +64,19 @@ def editorial_records(db):
     )
     FigureFactory(slug="share-of-exports-to-asia", value=14.6)
     TradeProfile.objects.create(
-        country=japan, slug="japan", summary="Trade.", source_section=section, is_published=True
+        country=japan,
+        slug="japan",
+        summary_it="Commercio.",
+        summary_en="Trade.",
+        source_section=section,
+        is_published=True,
     )
     strategy = StrategyFactory(slug="go-global-2021-2025", owner=bologna, description="A plan.")
-    StrategyTarget.objects.create(strategy=strategy, country=asean, emphasis="Pivotal", source_section=section)
+    StrategyTarget.objects.create(
+        strategy=strategy,
+        country=asean,
+        emphasis_it="Cruciale",
+        emphasis_en="Pivotal",
+        source_section=section,
+    )
     return {"nagoya": nagoya, "music": music, "fair": fair}

@@ -81,15 +81,15 @@ def test_second_of_two_concurrent_saves_is_refused_and_the_first_kept(client):
     second_form = client.get(change_url(partner))
 
     client.force_login(first)
-    saved = client.post(change_url(partner), form_data(first_form, location="First editor's location"))
+    saved = client.post(change_url(partner), form_data(first_form, location_en="First editor's location"))
     assert saved.status_code == 302
 
     client.force_login(second)
-    refused = client.post(change_url(partner), form_data(second_form, location="Second editor's location"))
+    refused = client.post(change_url(partner), form_data(second_form, location_en="Second editor's location"))
     assert refused.status_code == 200
     assert "Someone else saved this record after you opened it" in refused.content.decode()
     partner.refresh_from_db()
-    assert partner.location == "First editor's location"
+    assert partner.location_en == "First editor's location"
 
 
 @pytest.mark.django_db
@@ -97,14 +97,14 @@ def test_history_records_who_changed_what_and_can_restore_it(client):
     editor = User.objects.create_superuser("historian", password="x" * 16)
     client.force_login(editor)
     partner = Partner.objects.get(slug="seongnam")
-    original = partner.location
+    original = partner.location_en
     page = client.get(change_url(partner))
-    client.post(change_url(partner), form_data(page, location="Changed by mistake"))
+    client.post(change_url(partner), form_data(page, location_en="Changed by mistake"))
     partner.refresh_from_db()
     latest = partner.history.first()
     assert latest.history_user == editor
-    assert latest.location == "Changed by mistake"
-    before = partner.history.filter(location=original).first()
+    assert latest.location_en == "Changed by mistake"
+    before = partner.history.filter(location_en=original).first()
     history_page = client.get(f"{change_url(partner).removesuffix('change/')}history/")
     assert "historian" in history_page.content.decode()
 
@@ -113,31 +113,31 @@ def test_history_records_who_changed_what_and_can_restore_it(client):
     assert restore_form.status_code == 200
     assert client.post(restore_url, form_data(restore_form)).status_code == 302
     partner.refresh_from_db()
-    assert partner.location == original
+    assert partner.location_en == original
 
 
-# One record of every model editors change in the admin, and a text field to change in it.
+# One record of every model editors change in the admin, and a text to change in it (its English column).
 EDITABLE = {
-    "relations.Source": ({"slug": "business-and-asia"}, "description"),
-    "relations.SourceSection": ({"source__slug": "business-and-asia", "slug": "japan"}, "lead"),
-    "relations.Domain": ({"slug": "music"}, "name"),
-    "relations.WorldRegion": ({"slug": "east-asia"}, "name"),
-    "relations.Country": ({"slug": "japan"}, "official_name"),
-    "relations.Organisation": ({"slug": "bologna-fair"}, "description"),
-    "relations.Partner": ({"slug": "nagoya"}, "location"),
-    "relations.Agreement": ({"slug": "bologna-seongnam-memorandum-of-understanding"}, "summary"),
+    "relations.Source": ({"slug": "business-and-asia"}, "description_en"),
+    "relations.SourceSection": ({"source__slug": "business-and-asia", "slug": "japan"}, "lead_en"),
+    "relations.Domain": ({"slug": "music"}, "name_en"),
+    "relations.WorldRegion": ({"slug": "east-asia"}, "name_en"),
+    "relations.Country": ({"slug": "japan"}, "official_name_en"),
+    "relations.Organisation": ({"slug": "bologna-fair"}, "description_en"),
+    "relations.Partner": ({"slug": "nagoya"}, "location_en"),
+    "relations.Agreement": ({"slug": "bologna-seongnam-memorandum-of-understanding"}, "summary_en"),
     "relations.Signatory": (
         {"agreement__slug": "bologna-seongnam-memorandum-of-understanding", "partner__slug": "seongnam"},
-        "represented_by",
+        "represented_by_en",
     ),
-    "relations.Milestone": ({"slug": "bologna-fair-towers-by-kenzo-tange"}, "summary"),
-    "relations.Network": ({"slug": "unesco-creative-cities-network"}, "description"),
-    "relations.NetworkMembership": ({"partner__slug": "hamamatsu"}, "field"),
-    "trade.Territory": ({"slug": "city-of-bologna"}, "name"),
-    "trade.Figure": ({"slug": "exports-to-japan"}, "measure"),
-    "trade.TradeProfile": ({"slug": "japan"}, "summary"),
-    "trade.Strategy": ({"slug": "go-global-2021-2025"}, "description"),
-    "trade.StrategyTarget": ({"country__slug": "asean"}, "emphasis"),
+    "relations.Milestone": ({"slug": "bologna-fair-towers-by-kenzo-tange"}, "summary_en"),
+    "relations.Network": ({"slug": "unesco-creative-cities-network"}, "description_en"),
+    "relations.NetworkMembership": ({"partner__slug": "hamamatsu"}, "field_en"),
+    "trade.Territory": ({"slug": "city-of-bologna"}, "name_en"),
+    "trade.Figure": ({"slug": "exports-to-japan"}, "measure_en"),
+    "trade.TradeProfile": ({"slug": "japan"}, "summary_en"),
+    "trade.Strategy": ({"slug": "go-global-2021-2025"}, "description_en"),
+    "trade.StrategyTarget": ({"country__slug": "asean"}, "emphasis_en"),
 }
 
 
@@ -195,10 +195,12 @@ def test_a_stale_inline_row_does_not_overwrite_a_newer_change(client):
 
     client.force_login(first)
     signatory_form = client.get(change_url(signatory))
-    assert client.post(change_url(signatory), form_data(signatory_form, represented_by="The mayor")).status_code == 302
+    assert (
+        client.post(change_url(signatory), form_data(signatory_form, represented_by_en="The mayor")).status_code == 302
+    )
 
     client.force_login(second)
-    refused = client.post(change_url(agreement), form_data(agreement_form, summary="A new summary"))
+    refused = client.post(change_url(agreement), form_data(agreement_form, summary_en="A new summary"))
     assert refused.status_code == 200
     assert "Someone else saved this record after you opened it" in refused.content.decode()
     signatory.refresh_from_db()
@@ -220,6 +222,6 @@ def test_a_stale_save_does_not_undo_a_change_of_related_records(client):
     client.force_login(first)
     assert client.post(change_url(agreement), form_data(first_form, domains=[str(music.pk)])).status_code == 302
     client.force_login(second)
-    refused = client.post(change_url(agreement), form_data(second_form, title="A retitled memorandum"))
+    refused = client.post(change_url(agreement), form_data(second_form, title_en="A retitled memorandum"))
     assert refused.status_code == 200
     assert list(agreement.domains.values_list("slug", flat=True)) == ["music"]

@@ -39,7 +39,9 @@ def stored_files(media):
 
 def upload(admin_client, partner, name, content, **changes):
     url = CHANGE.format(pk=partner.pk)
-    data = form_data(admin_client.get(url), **{"image_alt": "A red square", **changes})
+    data = form_data(
+        admin_client.get(url), **{"image_alt_it": "Un quadrato rosso", "image_alt_en": "A red square", **changes}
+    )
     data["image"] = SimpleUploadedFile(name, content)
     return admin_client.post(url, data)
 
@@ -99,10 +101,12 @@ def test_bad_upload_is_refused_with_a_message_and_leaves_no_file(admin_client, m
 @pytest.mark.django_db
 def test_image_needs_alt_text_or_the_decorative_flag(admin_client, media):
     partner = Partner.objects.get(slug="nagoya")
-    response = upload(admin_client, partner, "photo.png", image_bytes(), image_alt="")
+    response = upload(admin_client, partner, "photo.png", image_bytes(), image_alt_it="", image_alt_en="")
     assert "Describe the image for people who cannot see it" in response.content.decode()
     assert stored_files(media) == []
-    response = upload(admin_client, partner, "photo.png", image_bytes(), image_alt="", image_is_decorative="on")
+    response = upload(
+        admin_client, partner, "photo.png", image_bytes(), image_alt_it="", image_alt_en="", image_is_decorative="on"
+    )
     assert response.status_code == 302
     partner.refresh_from_db()
     assert 'alt=""' in admin_client.get(partner.get_absolute_url()).content.decode()
@@ -118,7 +122,7 @@ def change_page(admin_client, record):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("model_label", "slug", "text_field"),
-    [("partner", "nagoya", "story"), ("milestone", "bologna-fair-towers-by-kenzo-tange", "summary")],
+    [("partner", "nagoya", "story_en"), ("milestone", "bologna-fair-towers-by-kenzo-tange", "summary_en")],
 )
 def test_record_with_a_picture_saves_again_through_the_admin_form(admin_client, media, model_label, slug, text_field):
     from relations.models import Milestone
@@ -126,7 +130,7 @@ def test_record_with_a_picture_saves_again_through_the_admin_form(admin_client, 
     model = Partner if model_label == "partner" else Milestone
     record = model.objects.get(slug=slug)
     url = change_page(admin_client, record)
-    data = form_data(admin_client.get(url), image_alt="A red square")
+    data = form_data(admin_client.get(url), image_alt_it="Un quadrato rosso", image_alt_en="A red square")
     data["image"] = SimpleUploadedFile("photo.png", image_bytes())
     assert admin_client.post(url, data).status_code == 302
     record.refresh_from_db()
@@ -148,12 +152,12 @@ def test_record_with_a_picture_saves_again_through_the_admin_form(admin_client, 
 def test_a_form_error_keeps_the_image_section_open_and_asks_for_the_file_again(admin_client, media):
     partner = Partner.objects.get(slug="nagoya")
     url = CHANGE.format(pk=partner.pk)
-    data = form_data(admin_client.get(url), image_alt="A red square", name="")
+    data = form_data(admin_client.get(url), image_alt_it="Un quadrato rosso", image_alt_en="A red square", name_it="")
     data["image"] = SimpleUploadedFile("photo.png", image_bytes())
     response = admin_client.post(url, data)
     assert response.status_code == 200
     form = response.context["adminform"].form
-    assert "name" in form.errors
+    assert "name_it" in form.errors
     assert (
         "The file you chose was not saved because of the errors in this form: choose it again." in form.errors["image"]
     )

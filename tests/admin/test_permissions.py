@@ -29,7 +29,7 @@ def can_add(client, partner):
 
 def can_change(client, partner):
     response = client.get(f"{CHANGELIST}{partner.pk}/change/")
-    return response.status_code == 200 and 'name="name"' in response.content.decode()
+    return response.status_code == 200 and 'name="name_it"' in response.content.decode()
 
 
 def can_delete(client, partner):

@@ -28,17 +28,20 @@ def test_editor_adds_a_partner_with_an_image_and_publishes_it(seeded_live_server
     page.fill("#id_password", "a long test password 42")
     page.click("input[type=submit]")
     page.goto(seeded_live_server.url + "/admin/relations/partner/add/")
-    page.locator("#id_name").press_sequentially("Wuhan")
+    page.locator("#id_name_it").press_sequentially("Wuhan")
+    page.fill("#id_name_en", "Wuhan")
     assert page.input_value("#id_slug") == "wuhan"
     page.select_option("#id_kind", "city")
     choose_in_autocomplete(page, "id_country", "China")
     page.check("#id_is_published")
-    page.fill("#id_story", "A test partner added **in the browser**.")
+    page.fill("#id_story_it", "Un partner di prova aggiunto **nel browser**.")
+    page.fill("#id_story_en", "A test partner added **in the browser**.")
     page.locator("fieldset.collapse summary, fieldset.collapse h2 a, details summary").filter(
         has_text="Image"
     ).first.click()
     page.set_input_files("#id_image", str(picture))
-    page.fill("#id_image_alt", "A blue rectangle")
+    page.fill("#id_image_alt_it", "Un rettangolo blu")
+    page.fill("#id_image_alt_en", "A blue rectangle")
     choose_in_autocomplete(page, "id_source_section", "China", "Emilia-Romagna & Asia — China")
     page.click("input[name=_save]")
     assert "was added successfully" in page.locator("ul.messagelist").inner_text()
@@ -46,15 +49,15 @@ def test_editor_adds_a_partner_with_an_image_and_publishes_it(seeded_live_server
     # Saving again without a new picture (the editors' guide publishes by ticking and saving).
     page.goto(seeded_live_server.url + "/admin/relations/partner/?q=Wuhan")
     page.get_by_role("link", name="Wuhan").first.click()
-    page.fill("#id_story", "A test partner added **in the browser**, then edited.")
+    page.fill("#id_story_en", "A test partner added **in the browser**, then edited.")
     page.click("input[name=_save]")
     assert "was changed successfully" in page.locator("ul.messagelist").inner_text()
 
-    page.goto(seeded_live_server.url + "/partners/wuhan/")
+    page.goto(seeded_live_server.url + "/en/partners/wuhan/")
     assert page.locator("h1").inner_text().startswith("Wuhan")
     image = page.locator(".record-image img")
     assert image.get_attribute("alt") == "A blue rectangle"
     assert "480w" in image.get_attribute("srcset")
     assert page.locator("strong", has_text="in the browser").count() == 1
-    page.goto(seeded_live_server.url + "/partners/?country=china")
+    page.goto(seeded_live_server.url + "/en/partners/?country=china")
     assert page.locator(".tile-title", has_text="Wuhan").count() == 1

@@ -16,22 +16,22 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 PUBLIC = [
-    "/",
-    "/countries/",
-    "/countries/japan/",
-    "/partners/?kind=city",
-    "/partners/hamamatsu/",
-    "/agreements/?domain=culture",
-    "/agreements/bologna-seoul-cooperation-agreement/",
-    "/milestones/bologna-welcome-chinese-destination/",
-    "/timeline/",
-    "/business/",
-    "/business/strategies/go-global-2021-2025/",
-    "/organisations/tokyo-soteria/",
-    "/about/",
-    "/sources/emilia-romagna-and-asia/",
-    "/search/?q=music",
-    "/no-such-page/",
+    "/en/",
+    "/en/countries/",
+    "/en/countries/japan/",
+    "/en/partners/?kind=city",
+    "/en/partners/hamamatsu/",
+    "/en/agreements/?domain=culture",
+    "/en/agreements/bologna-seoul-cooperation-agreement/",
+    "/en/milestones/bologna-welcome-chinese-destination/",
+    "/en/timeline/",
+    "/en/business/",
+    "/en/business/strategies/go-global-2021-2025/",
+    "/en/organisations/tokyo-soteria/",
+    "/en/about/",
+    "/en/sources/emilia-romagna-and-asia/",
+    "/en/search/?q=music",
+    "/en/no-such-page/",
 ]
 ADMIN = [
     "/admin/",
@@ -63,7 +63,7 @@ def test_public_pages_and_admin_have_no_csp_violation(seeded_live_server, page):
     console = []
     page.on("console", lambda message: console.append(message.text))
     page.add_init_script(RECORD_VIOLATIONS)
-    response = page.goto(seeded_live_server.url + "/")
+    response = page.goto(seeded_live_server.url + "/en/")
     directives = dict(part.strip().split(" ", 1) for part in response.headers["content-security-policy"].split(";"))
     assert directives["script-src"] == "'self'"
     assert directives["style-src"] == "'self'"
@@ -82,6 +82,6 @@ def test_public_pages_and_admin_have_no_csp_violation(seeded_live_server, page):
         if found:
             violations[path] = found
     page.goto(seeded_live_server.url + "/admin/relations/agreement/add/")
-    page.locator("#id_title").press_sequentially("Typing runs the admin's scripts")
+    page.locator("#id_title_it").press_sequentially("Typing runs the admin's scripts")
     assert page.input_value("#id_slug") == "typing-runs-the-admins-scripts"
     assert not violations

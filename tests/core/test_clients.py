@@ -22,12 +22,13 @@ def behind_one_proxy(settings):
     caches["default"].clear()
 
 
-def post_login(client, forwarded_for, username="administrator", password="wrong"):
+def post_login(client, forwarded_for, username="administrator", password="wrong", **headers):
     return client.post(
         LOGIN,
         {"username": username, "password": password},
         REMOTE_ADDR="127.0.0.1",
         HTTP_X_FORWARDED_FOR=forwarded_for,
+        **headers,
     )
 
 
@@ -63,9 +64,11 @@ def test_login_attempts_are_throttled_per_address_across_usernames_without_hashi
         mock.patch("django.contrib.auth.authenticate") as authenticate,
         CaptureQueriesContext(connection) as queries,
     ):
-        throttled = post_login(client, "203.0.113.66", username="user-new")
+        throttled = post_login(client, "203.0.113.66", username="user-new", HTTP_ACCEPT_LANGUAGE="en")
     assert throttled.status_code == 429
     assert "Too many login attempts from your connection" in throttled.content.decode()
+    italian = post_login(client, "203.0.113.66", username="user-new").content.decode()  # no language asked
+    assert "Troppi tentativi di accesso dalla tua connessione" in italian
     assert throttled["Retry-After"]
     assert not authenticate.called
     assert len(queries) == 0

@@ -13,27 +13,35 @@ from tests.factories import (
     SignatoryFactory,
 )
 
-LISTS = ["/partners/", "/agreements/", "/timeline/", "/search/"]
-ALL_PAGES = [*LISTS, "/", "/countries/", "/countries/china/", "/business/", "/organisations/", "/about/"]
+LISTS = ["/en/partners/", "/en/agreements/", "/en/timeline/", "/en/search/"]
+ALL_PAGES = [
+    *LISTS,
+    "/en/",
+    "/en/countries/",
+    "/en/countries/china/",
+    "/en/business/",
+    "/en/organisations/",
+    "/en/about/",
+]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("/agreements/?year_from=abc", "Enter a whole number."),
-        ("/agreements/?year_from=99999", "Ensure this value is less than or equal to 2100."),
-        ("/agreements/?year_from=-5", "Ensure this value is greater than or equal to 1000."),
-        ("/agreements/?year_from=2020&year_to=2010", "The period ends before it starts."),
-        ("/agreements/?country=atlantis", "Select a valid choice."),
-        ("/agreements/?partner=nowhere", "Select a valid choice."),
-        ("/agreements/?kind=treaty", "Select a valid choice."),
-        ("/agreements/?domain=%00", "Null characters are not allowed."),
-        ("/partners/?country=atlantis", "Select a valid choice."),
-        ("/partners/?kind=village", "Select a valid choice."),
-        ("/timeline/?year_to=1e400", "Enter a whole number."),
-        ("/timeline/?country=atlantis", "Select a valid choice."),
-        ("/search/?q=" + "x" * 10_000, "Search with at most 200 characters (you typed 10000)."),
+        ("/en/agreements/?year_from=abc", "Enter a whole number."),
+        ("/en/agreements/?year_from=99999", "Ensure this value is less than or equal to 2100."),
+        ("/en/agreements/?year_from=-5", "Ensure this value is greater than or equal to 1000."),
+        ("/en/agreements/?year_from=2020&year_to=2010", "The period ends before it starts."),
+        ("/en/agreements/?country=atlantis", "Select a valid choice."),
+        ("/en/agreements/?partner=nowhere", "Select a valid choice."),
+        ("/en/agreements/?kind=treaty", "Select a valid choice."),
+        ("/en/agreements/?domain=%00", "Null characters are not allowed."),
+        ("/en/partners/?country=atlantis", "Select a valid choice."),
+        ("/en/partners/?kind=village", "Select a valid choice."),
+        ("/en/timeline/?year_to=1e400", "Enter a whole number."),
+        ("/en/timeline/?country=atlantis", "Select a valid choice."),
+        ("/en/search/?q=" + "x" * 10_000, "Search with at most 200 characters (you typed 10000)."),
     ],
 )
 def test_invalid_filter_is_a_400_with_its_message_and_lists_nothing(client, url, message):
@@ -48,12 +56,12 @@ def test_invalid_filter_is_a_400_with_its_message_and_lists_nothing(client, url,
 @pytest.mark.django_db
 @pytest.mark.parametrize("number", ["0", "-1", "99999999999999999999999", "abc", "1.5"])
 def test_impossible_page_number_is_a_404(client, number):
-    assert client.get(f"/agreements/?page={number}").status_code == 404
+    assert client.get(f"/en/agreements/?page={number}").status_code == 404
 
 
 @pytest.mark.django_db
 def test_junk_and_repeated_keys_are_ignored_or_take_the_last_value(client, places):
-    response = client.get("/agreements/?foo=bar&utm_source=x&country=japan&country=china")
+    response = client.get("/en/agreements/?foo=bar&utm_source=x&country=japan&country=china")
     assert response.status_code == 200
     assert response.context["filter"].form.cleaned_data["country"].slug == "china"
 
@@ -68,9 +76,9 @@ def test_bytes_that_are_not_utf8_do_not_break_any_page(client, places, url):
 @pytest.mark.django_db
 def test_filters_keep_working_through_pagination(client, places):
     AgreementFactory.create_batch(20, partners=[places.chongqing], date_year=2000)  # 21 with China: 2 pages
-    first = client.get("/agreements/?country=china")
+    first = client.get("/en/agreements/?country=china")
     assert 'href="?country=china&amp;page=2"' in first.content.decode()
-    second = client.get("/agreements/?country=china&page=2")
+    second = client.get("/en/agreements/?country=china&page=2")
     assert [agreement.pk for agreement in second.context["agreements"]] == [places.chongqing_agreement.pk]
     assert places.nagoya_agreement not in list(first.context["agreements"])
 
@@ -78,7 +86,7 @@ def test_filters_keep_working_through_pagination(client, places):
 @pytest.mark.django_db
 def test_agreement_filters_give_exact_results(client, places):
     def slugs(query):
-        response = client.get(f"/agreements/?{query}")
+        response = client.get(f"/en/agreements/?{query}")
         assert response.status_code == 200, query
         return {agreement.slug for agreement in response.context["agreements"]}
 
@@ -123,7 +131,7 @@ def test_generated_query_strings_never_cause_a_server_error(client, url, pairs):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "url", ["/agreements/?year_from=٢٠٢٠", "/timeline/?year_to=２０２０", "/agreements/?year_to=२०२०"]
+    "url", ["/en/agreements/?year_from=٢٠٢٠", "/en/timeline/?year_to=２０２０", "/en/agreements/?year_to=२०२०"]
 )
 def test_years_in_other_digit_systems_are_refused(client, url):
     response = client.get(url)
@@ -133,7 +141,7 @@ def test_years_in_other_digit_systems_are_refused(client, url):
 
 @pytest.mark.django_db
 def test_a_page_number_in_other_digits_is_a_404(client):
-    assert client.get("/agreements/?page=١").status_code == 404
+    assert client.get("/en/agreements/?page=١").status_code == 404
 
 
 @pytest.mark.django_db
@@ -148,8 +156,8 @@ def test_a_page_number_in_other_digits_is_a_404(client):
 def test_filter_values_are_case_insensitive(client, places, query, expected):
     places.nagoya_agreement.kind = "cooperation-agreement"
     places.nagoya_agreement.save()
-    upper = client.get(f"/agreements/?{query}")
-    lower = client.get(f"/agreements/?{expected}")
+    upper = client.get(f"/en/agreements/?{query}")
+    lower = client.get(f"/en/agreements/?{expected}")
     assert upper.status_code == lower.status_code == 200
     assert [a.slug for a in upper.context["agreements"]] == [a.slug for a in lower.context["agreements"]]
     assert list(upper.context["agreements"])
@@ -157,13 +165,13 @@ def test_filter_values_are_case_insensitive(client, places, query, expected):
 
 @pytest.mark.django_db
 def test_partner_filter_is_case_insensitive(client, places):
-    response = client.get("/partners/?country=JAPAN")
+    response = client.get("/en/partners/?country=JAPAN")
     assert response.status_code == 200
     assert [partner.slug for partner in response.context["partners"]] == ["nagoya"]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", ["/search/?q=", "/search/?q=%20%20", "/search/"])
+@pytest.mark.parametrize("url", ["/en/search/?q=", "/en/search/?q=%20%20", "/en/search/"])
 def test_an_empty_search_asks_what_to_look_for(client, url):
     response = client.get(url)
     assert response.status_code == 200

@@ -58,11 +58,11 @@ def test_index_follows_inserts_updates_and_deletes():
 
     agreement = AgreementFactory(title="Accord with Quxiantown")
     assert found("quxiantown") == {agreement.pk}
-    agreement.title = "Accord with Zorvikcity"
+    agreement.title_it = agreement.title_en = "Accord with Zorvikcity"
     agreement.save()
     assert found("quxiantown") == set()
     assert found("zorvikcity") == {agreement.pk}
-    Agreement.objects.filter(pk=agreement.pk).update(summary="Renewed in Plovtown")  # no save(), no signal
+    Agreement.objects.filter(pk=agreement.pk).update(summary_it="Rinnovato a Plovtown")  # no save(), no signal
     assert found("plovtown") == {agreement.pk}
     agreement.delete()
     assert found("zorvikcity") == set()
@@ -96,7 +96,7 @@ def test_the_migrations_leave_every_indexed_table_with_its_index(label):
 def test_site_search_finds_records_through_the_index(client):
     AgreementFactory(title="Cooperation with Wenlingshire")
     MilestoneFactory(title="Delegation to Wenlingshire")
-    response = client.get("/search/", {"q": "wenlingshire"})
+    response = client.get("/en/search/", {"q": "wenlingshire"})
     assert response.status_code == 200
     page = response.content.decode()
     assert "Cooperation with Wenlingshire" in page

@@ -16,7 +16,7 @@ from tests.deploy.conftest import prepared_pair
 
 
 def test_the_portals_headers_pass_through_unchanged(pair):
-    status, headers, _ = pair.request("GET", "/countries/china/")
+    status, headers, _ = pair.request("GET", "/en/countries/china/")
     assert status == 200
     assert "script-src 'self'" in headers["content-security-policy"][0]
     assert headers["x-frame-options"] == ["DENY"]
@@ -30,7 +30,7 @@ def test_the_portals_headers_pass_through_unchanged(pair):
 
 
 def test_hashed_static_files_are_served_by_nginx_for_a_year(pair):
-    _, _, page = pair.request("GET", "/")
+    _, _, page = pair.request("GET", "/en/")
     stylesheet = re.search(rb'href="(/static/css/portal\.[0-9a-f]+\.css)"', page).group(1).decode()
     status, headers, body = pair.request("GET", stylesheet)
     assert status == 200
@@ -65,28 +65,28 @@ def test_media_that_is_not_a_picture_is_never_served(pair, name):
 
 
 def test_a_public_page_is_served_from_nginxs_cache_the_second_time(pair):
-    first = pair.request("GET", "/partners/itabashi/")
-    second = pair.request("GET", "/partners/itabashi/")
+    first = pair.request("GET", "/en/partners/itabashi/")
+    second = pair.request("GET", "/en/partners/itabashi/")
     assert first[1]["x-cache-status"] == ["MISS"]
     assert second[1]["x-cache-status"] == ["HIT"]
     assert second[2] == first[2]
 
 
 def test_a_request_with_a_session_cookie_is_never_answered_from_nginxs_cache(pair):
-    pair.request("GET", "/partners/nagoya/")
-    status, headers, _ = pair.request("GET", "/partners/nagoya/", headers={"Cookie": "sessionid=abc"})
+    pair.request("GET", "/en/partners/nagoya/")
+    status, headers, _ = pair.request("GET", "/en/partners/nagoya/", headers={"Cookie": "sessionid=abc"})
     assert status == 200
     assert headers["x-cache-status"] == ["BYPASS"]
 
 
 def test_an_editors_change_reaches_visitors_within_the_bound(pair):
     bound = int(pair.env["DJANGO_HTTP_MAX_AGE"])
-    url = "/partners/hamamatsu/"
+    url = "/en/partners/hamamatsu/"
     pair.request("GET", url)
     assert pair.request("GET", url)[1]["x-cache-status"] == ["HIT"]
     code = (
         "from relations.models import Partner; partner = Partner.objects.get(slug='hamamatsu'); "
-        "partner.location = 'Changed by an editor'; partner.save()"
+        "partner.location_en = 'Changed by an editor'; partner.save()"
     )
     pair.manage("shell", "--no-imports", "-c", code)
     changed = time.monotonic()
@@ -99,7 +99,7 @@ def test_an_editors_change_reaches_visitors_within_the_bound(pair):
 def slow_client(port, stop, opened):
     """Sends a request's headers one line every 2 s, as slowloris does (that held a gunicorn worker)."""
     with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
-        connection.sendall(b"GET /partners/seoul/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        connection.sendall(b"GET /en/partners/seoul/ HTTP/1.1\r\nHost: 127.0.0.1\r\n")
         opened.release()
         number = 0
         while not stop.is_set():
@@ -122,7 +122,7 @@ def test_twenty_slow_clients_do_not_delay_another_visitor(pair):
     try:
         started = time.monotonic()
         # A session cookie, so nginx passes the request to a gunicorn worker: none is held by the slow ones.
-        status = pair.request("GET", "/countries/japan/", headers={"Cookie": "sessionid=nothing"})[0]
+        status = pair.request("GET", "/en/countries/japan/", headers={"Cookie": "sessionid=nothing"})[0]
         elapsed = time.monotonic() - started
     finally:
         stop.set()
@@ -182,7 +182,7 @@ def test_with_tls_nginx_redirects_http_and_the_portal_adds_hsts(tmp_path):
     http_port = free_port()
     pair.start("--tls-certificate", str(certificate), "--tls-certificate-key", str(key), "--http-port", str(http_port))
     try:
-        status, headers, _ = pair.request("GET", "/")
+        status, headers, _ = pair.request("GET", "/en/")
         assert status == 200
         assert headers["strict-transport-security"][0].startswith("max-age=31536000")
         assert any(cookie.startswith("__Host-") for cookie in pair.request("GET", "/admin/login/")[1]["set-cookie"])
@@ -193,3 +193,17 @@ def test_with_tls_nginx_redirects_http_and_the_portal_adds_hsts(tmp_path):
         assert "Location: https://127.0.0.1/countries/" in answer
     finally:
         pair.stop()
+
+
+def test_the_root_sends_each_browser_to_its_language_through_the_cache(pair):
+    """nginx keys its cache on the address only: a redirect that depends on Accept-Language must
+    never be stored, or every visitor would follow the first one's language for a while."""
+    for _ in range(3):
+        for accept, landing in [("it-IT,it;q=0.9", "/it/"), ("en-GB,en;q=0.9", "/en/"), ("fr", "/it/")]:
+            status, headers, _ = pair.request("GET", "/", headers={"Accept-Language": accept})
+            assert status == 302
+            assert headers["location"] == [landing]
+            assert headers.get("x-cache-status", ["MISS"]) != ["HIT"]
+    status, headers, _ = pair.request("GET", "/en/")
+    status, headers, _ = pair.request("GET", "/en/")
+    assert (status, headers["content-language"]) == (200, ["en"])

@@ -24,7 +24,14 @@ def note_markers(content):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "url",
-    ["/", "/timeline/", "/agreements/", "/organisations/european-union/", "/countries/japan/", f"/agreements/{EPA}/"],
+    [
+        "/en/",
+        "/en/timeline/",
+        "/en/agreements/",
+        "/en/organisations/european-union/",
+        "/en/countries/japan/",
+        f"/en/agreements/{EPA}/",
+    ],
 )
 def test_a_correction_is_shown_wherever_the_corrected_fact_is(client, url):
     content = client.get(url).content.decode()
@@ -34,7 +41,7 @@ def test_a_correction_is_shown_wherever_the_corrected_fact_is(client, url):
 
 @pytest.mark.django_db
 def test_milestone_cards_show_their_notes(client):
-    content = client.get("/partners/shenzhen/").content.decode()
+    content = client.get("/en/partners/shenzhen/").content.decode()
     assert any("The source gives no date." in marker for marker in note_markers(content))
 
 
@@ -75,6 +82,6 @@ def test_texts_add_nothing_to_the_sources(client):
     assert "and then" not in Partner.objects.get(slug="chengdu").story
     academy = Organisation.objects.get(slug="china-tourism-academy")
     assert academy.get_kind_display() == "research institute"
-    epa_page = client.get(f"/agreements/{EPA}/").content.decode()
+    epa_page = client.get(f"/en/agreements/{EPA}/").content.decode()
     assert "Emilia-Romagna / European side" not in epa_page
     assert "European side" in epa_page

@@ -6,6 +6,7 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.facts.inventory import FACTS
 
@@ -27,24 +28,28 @@ def visible_text(response):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["it", "en"])
 @pytest.mark.parametrize(
     ("fact", "subject_page"), fact_pages(), ids=[f"{f.id}-{p[1] or p[0]}" for f, p in fact_pages()]
 )
-def test_fact_shows_on_its_subjects_page_with_its_source(client, fact, subject_page):
-    response = client.get(url_of(subject_page))
+def test_fact_shows_on_its_subjects_page_with_its_source(client, fact, subject_page, language):
+    with translation.override(language):
+        url = url_of(subject_page)
+        source_link = reverse("portal:source-detail", kwargs={"slug": fact.document}) + f"#{fact.section}"
+    assert url.startswith(f"/{language}/")
+    response = client.get(url)
     assert response.status_code == 200
     text = " ".join(visible_text(response).split())
-    for snippet in fact.shows:
-        assert snippet in text, f"{fact.id}: {snippet!r} missing on {url_of(subject_page)}"
-    source_link = reverse("portal:source-detail", kwargs={"slug": fact.document}) + f"#{fact.section}"
-    assert source_link in response.content.decode(), f"{fact.id}: no link to its source on {url_of(subject_page)}"
+    for snippet in fact.shows_it if language == "it" else fact.shows:
+        assert snippet in text, f"{fact.id}: {snippet!r} missing on {url}"
+    assert source_link in response.content.decode(), f"{fact.id}: no link to its source on {url}"
 
 
 def internal_links(response):
     for href in re.findall(r'href="([^"]+)"', response.content.decode()):
         href = html.unescape(urldefrag(href)[0])
         parsed = urlparse(href)
-        if parsed.netloc or not parsed.path.startswith("/"):
+        if parsed.netloc or not parsed.path.startswith("/en/"):
             continue
         if parsed.path.startswith(("/admin/", "/static/", "/media/", "/sitemap")):
             continue
@@ -53,7 +58,7 @@ def internal_links(response):
 
 @pytest.mark.django_db
 def test_every_fact_page_is_reachable_from_home_by_links(client):
-    seen, queue = {"/"}, ["/"]
+    seen, queue = {"/en/"}, ["/en/"]
     while queue:
         url = queue.pop()
         response = client.get(url)
@@ -66,4 +71,4 @@ def test_every_fact_page_is_reachable_from_home_by_links(client):
             queue.append(path)
     missing = {url_of(subject_page) for _, subject_page in fact_pages()} - seen
     assert not missing
-    assert {reverse("relations:partner-detail", kwargs={"slug": "binh-duong"}), "/countries/asean/"} <= seen
+    assert {reverse("relations:partner-detail", kwargs={"slug": "binh-duong"}), "/en/countries/asean/"} <= seen

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from relations.models import Source
-from tests.pages import PAGE_TYPES
+from tests.pages import PAGES_IN_BOTH_LANGUAGES
 
 pytestmark = pytest.mark.usefixtures("seed")  # these tests are about the documents' facts
 
@@ -25,7 +25,7 @@ def meta_description(content):
 @pytest.mark.django_db
 def test_quotes_and_markup_in_a_title_stay_inside_the_meta_description(client):
     Source.objects.filter(slug="business-and-asia").update(title='Business "& Asia"><img src=x onerror=alert(1)>')
-    content = client.get("/sources/business-and-asia/").content.decode()
+    content = client.get("/en/sources/business-and-asia/").content.decode()
     assert "<img src=x" not in content
     assert meta_description(content) == (
         'Everything the portal took from the document "Business "& Asia"><img src=x onerror=alert(1)>", '
@@ -37,7 +37,7 @@ def test_quotes_and_markup_in_a_title_stay_inside_the_meta_description(client):
 def test_every_page_shape_has_no_html_error(client, tmp_path):
     assert VNU.exists(), "vnu-jar is installed by the Makefile (npm ci)"
     files = []
-    for name, url in PAGE_TYPES.items():
+    for name, url in PAGES_IN_BOTH_LANGUAGES.items():
         page = tmp_path / (re.sub(r"\W+", "-", name) + ".html")
         page.write_bytes(client.get(url).content)
         files.append(str(page))

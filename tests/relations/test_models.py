@@ -26,11 +26,11 @@ def test_published_excludes_drafts():
 @pytest.mark.django_db
 def test_every_public_model_has_its_address():
     partner = PartnerFactory(slug="wuhan")
-    assert partner.get_absolute_url() == "/partners/wuhan/"
-    assert partner.country.get_absolute_url() == f"/countries/{partner.country.slug}/"
-    assert AgreementFactory(slug="an-accord").get_absolute_url() == "/agreements/an-accord/"
-    assert OrganisationFactory(slug="a-body").get_absolute_url() == "/organisations/a-body/"
-    assert NetworkFactory(slug="a-network").get_absolute_url() == "/networks/a-network/"
+    assert partner.get_absolute_url() == "/en/partners/wuhan/"
+    assert partner.country.get_absolute_url() == f"/en/countries/{partner.country.slug}/"
+    assert AgreementFactory(slug="an-accord").get_absolute_url() == "/en/agreements/an-accord/"
+    assert OrganisationFactory(slug="a-body").get_absolute_url() == "/en/organisations/a-body/"
+    assert NetworkFactory(slug="a-network").get_absolute_url() == "/en/networks/a-network/"
 
 
 @pytest.mark.django_db

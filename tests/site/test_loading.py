@@ -25,7 +25,8 @@ def write_fixture(tmp_path, records, name="99_broken.json"):
 
 def partner_record(**changes):
     fields = {
-        "name": "Test City",
+        "name_it": "Città di prova",
+        "name_en": "Test City",
         "slug": "test-city",
         "kind": "city",
         "country": ["china"],
@@ -84,7 +85,8 @@ BROKEN_CASES = {
             {
                 "model": "relations.milestone",
                 "fields": {
-                    "title": "Far future",
+                    "title_it": "Futuro lontano",
+                    "title_en": "Far future",
                     "slug": "far-future",
                     "kind": "visit",
                     "date_year": 99999,
@@ -99,7 +101,8 @@ BROKEN_CASES = {
             {
                 "model": "relations.milestone",
                 "fields": {
-                    "title": "No year",
+                    "title_it": "Senza anno",
+                    "title_en": "No year",
                     "slug": "no-year",
                     "kind": "visit",
                     "date_month": 5,
@@ -108,6 +111,18 @@ BROKEN_CASES = {
             }
         ],
         'field "date_month": A month needs a year.',
+    ),
+    "text-in-no-language": (
+        [partner_record(name="Test City")],
+        'field "name": a translated text: give it per language, as "name_it" and "name_en"',
+    ),
+    "required-text-in-one-language": (
+        [partner_record(name_it="")],
+        'field "name_it": required in every language (Italian and English): missing in Italian',
+    ),
+    "optional-text-in-one-language": (
+        [partner_record(location_en="South-western China")],
+        'field "location_it": given in English only: give it in Italian too',
     ),
     "unknown-model": ([{"model": "relations.city", "fields": {}}], 'unknown model "relations.city"'),
     "unknown-field": ([partner_record(population=12)], 'field "population": no such field'),
@@ -175,7 +190,7 @@ def test_a_changed_fixture_updates_a_record_nobody_edited(tmp_path):
     fixture = json.loads((default_fixture_paths()[2]).read_text(encoding="utf-8"))
     for record in fixture:
         if record["fields"].get("slug") == "chongqing":
-            record["fields"]["location"] = "South-western China, on the Yangtze"
+            record["fields"]["location_en"] = "South-western China, on the Yangtze"
     changed = write_fixture(tmp_path, fixture, "03_relations.json")
     paths = [*default_fixture_paths()[:2], changed, default_fixture_paths()[3]]
     report = load_fixtures(paths)
@@ -206,7 +221,7 @@ def test_a_record_that_takes_another_records_slug_is_refused_naming_both(tmp_pat
 @pytest.mark.django_db
 def test_duplicate_natural_keys_across_files_are_refused(tmp_path):
     first = write_fixture(tmp_path, [partner_record()], name="90_first.json")
-    second = write_fixture(tmp_path, [partner_record(name="Another Test City")], name="91_second.json")
+    second = write_fixture(tmp_path, [partner_record(name_en="Another Test City")], name="91_second.json")
     with pytest.raises(FixtureError) as error:
         load_fixtures([*default_fixture_paths(), first, second])
     message = str(error.value)

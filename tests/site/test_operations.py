@@ -25,7 +25,7 @@ def test_robots_txt_does_not_publish_the_admin_path(client, settings, admin_path
 @pytest.mark.django_db
 def test_a_bad_host_is_logged_once_briefly_as_a_warning(client, caplog):
     with caplog.at_level(logging.INFO):
-        response = client.get("/", HTTP_HOST="scanner.example")
+        response = client.get("/en/", HTTP_HOST="scanner.example")
     assert response.status_code == 400
     records = [record for record in caplog.records if record.name.startswith("django.security")]
     assert len(records) == 1
@@ -140,9 +140,9 @@ def test_a_restored_database_file_is_used_on_the_next_request(tmp_path, django_d
 @pytest.mark.django_db
 def test_canonical_and_og_url_use_the_address_actually_served(client, settings):
     settings.PORTAL_BASE_URL = ""
-    page = client.get("/countries/japan/", HTTP_HOST="127.0.0.1:8123").content.decode()
-    assert '<link rel="canonical" href="http://127.0.0.1:8123/countries/japan/">' in page
-    assert '<meta property="og:url" content="http://127.0.0.1:8123/countries/japan/">' in page
+    page = client.get("/en/countries/japan/", HTTP_HOST="127.0.0.1:8123").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8123/en/countries/japan/">' in page
+    assert '<meta property="og:url" content="http://127.0.0.1:8123/en/countries/japan/">' in page
 
 
 def test_make_run_gives_the_portal_the_port_it_serves():

@@ -76,7 +76,7 @@ def test_admin_path_is_configurable():
 
 @pytest.mark.django_db
 def test_security_headers_on_public_pages(client):
-    response = client.get("/")
+    response = client.get("/en/")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
@@ -95,7 +95,10 @@ def test_login_locks_after_five_failures_for_that_username_and_address_only(clie
     fifth = client.post("/admin/login/", {"username": "target", "password": "wrong"}, REMOTE_ADDR="10.0.0.1")
     assert fifth.status_code == 429
     locked = client.post(
-        "/admin/login/", {"username": "target", "password": "the right password 123"}, REMOTE_ADDR="10.0.0.1"
+        "/admin/login/",
+        {"username": "target", "password": "the right password 123"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert locked.status_code == 429
     assert "Too many failed logins" in locked.content.decode()
@@ -137,7 +140,7 @@ def test_unknown_cache_url_is_refused_at_start():
 @pytest.mark.django_db
 def test_database_failure_gives_a_clean_503_without_traceback(client):
     with mock.patch("portal.site.selectors.home_page", side_effect=OperationalError("no such table: secret_internals")):
-        response = client.get("/")
+        response = client.get("/en/")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     content = response.content.decode()

@@ -9,13 +9,20 @@ from tests.factories import FigureFactory, StrategyFactory
 
 @pytest.mark.django_db
 def test_the_footer_sitemap_is_a_page_for_people(client, places):
-    home = client.get("/").content.decode()
-    assert 'href="/sitemap/"' in home
-    page = client.get("/sitemap/")
+    home = client.get("/en/").content.decode()
+    assert 'href="/en/sitemap/"' in home
+    page = client.get("/en/sitemap/")
     assert page.status_code == 200
     assert page["Content-Type"].startswith("text/html")
     content = page.content.decode()
-    for url in ("/countries/china/", "/partners/chongqing/", "/agreements/", "/timeline/", "/business/", "/about/"):
+    for url in (
+        "/en/countries/china/",
+        "/en/partners/chongqing/",
+        "/en/agreements/",
+        "/en/timeline/",
+        "/en/business/",
+        "/en/about/",
+    ):
         assert f'href="{url}"' in content
     assert client.get("/sitemap.xml")["Content-Type"].startswith("application/xml")
 
@@ -24,14 +31,14 @@ def test_the_footer_sitemap_is_a_page_for_people(client, places):
 @pytest.mark.parametrize(
     ("url", "current", "section"),
     [
-        ("/countries/", "/countries/", None),
-        ("/countries/china/", None, "/countries/"),
-        ("/partners/chongqing/", None, "/partners/"),
-        ("/agreements/?country=china", "/agreements/", None),
-        ("/agreements/agreement-with-nagoya/", None, "/agreements/"),
-        ("/business/", "/business/", None),
-        ("/", None, None),
-        ("/organisations/", None, None),
+        ("/en/countries/", "/en/countries/", None),
+        ("/en/countries/china/", None, "/en/countries/"),
+        ("/en/partners/chongqing/", None, "/en/partners/"),
+        ("/en/agreements/?country=china", "/en/agreements/", None),
+        ("/en/agreements/agreement-with-nagoya/", None, "/en/agreements/"),
+        ("/en/business/", "/en/business/", None),
+        ("/en/", None, None),
+        ("/en/organisations/", None, None),
     ],
 )
 def test_the_navigation_marks_the_page_and_its_section_by_its_view(client, places, url, current, section):
@@ -45,9 +52,9 @@ def test_the_country_page_shows_its_trade_figures_and_strategies(client, places)
     FigureFactory(country=places.china, label="Exports to China", note="Amount without a currency.")
     strategy = StrategyFactory(name="Go Global")
     strategy.target_links.create(country=places.china, emphasis="A main target", source_section=strategy.source_section)
-    content = client.get("/countries/china/").content.decode()
+    content = client.get("/en/countries/china/").content.decode()
     assert "Trade with China" in content
     assert "Exports to China" in content
     assert re.search(r"Editor's note:</strong>\s*Amount without a currency\.", content)  # the editor's words, labelled
     assert "Go Global" in content and "A main target" in content
-    assert "Trade with" not in client.get("/countries/japan/").content.decode()
+    assert "Trade with" not in client.get("/en/countries/japan/").content.decode()

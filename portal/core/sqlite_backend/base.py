@@ -1,4 +1,5 @@
-"""Django's SQLite backend with two safeguards for a database that is a file on disk.
+"""Django's SQLite backend with two safeguards for a database that is a file on disk, and the
+search's ``portal_fold()`` SQL function (``portal.core.search``).
 
 * A missing file is an error, not a new empty database. SQLite creates any file it is asked to
   open, so a database moved away (or a wrong path) used to become an empty 4 KB file and a site
@@ -16,6 +17,8 @@ import sqlite3
 import threading
 
 from django.db.backends.sqlite3 import base, creation
+
+from ..search import FOLD_FUNCTION, fold
 
 _allowed = threading.local()
 
@@ -62,6 +65,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 f"The database file {path} does not exist: run `manage.py migrate` to create it."
             )
         connection = super().get_new_connection(conn_params)
+        # The search's folding (no accents, lower case), which the search index's triggers call.
+        connection.create_function(FOLD_FUNCTION, 1, fold, deterministic=True)
         self._file_identity = _identity(path) if path else None
         return connection
 

@@ -1,8 +1,10 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from portal.core.text import render_markdown
+from portal.core.translation import current_language, fallback_fields, text_language
 
 register = template.Library()
 
@@ -28,3 +30,30 @@ def partial_date(record):
     if record.date_iso:
         return format_html('<time datetime="{}">{}</time>', record.date_iso, record.date_display)
     return format_html('<span class="date-unknown">{}</span>', record.date_display)
+
+
+@register.filter
+def lang_attr(record, field):
+    """`` lang="it"`` when ``record.field`` is in another language than the page, else nothing.
+
+    A proper name kept in its language, or a text shown in the other language for lack of a
+    translation: ``<a href="…"{{ organisation|lang_attr:"name" }}>{{ organisation.name }}</a>``.
+    """
+    language = text_language(record, field)
+    if language and language != current_language():
+        return format_html(' lang="{}"', language)
+    return ""
+
+
+@register.simple_tag
+def untranslated_notice(*records):
+    """A visible notice on a page showing texts of ``records`` in the other language."""
+    language = current_language()
+    if not any(record is not None and fallback_fields(record, language) for record in records):
+        return ""
+    return format_html(
+        '<p class="notice notice-info" role="note">{}</p>',
+        _("Some texts on this page are not yet available in English and are shown in Italian.")
+        if language == "en"
+        else _("Some texts on this page are not yet available in Italian and are shown in English."),
+    )

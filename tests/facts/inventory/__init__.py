@@ -5,7 +5,7 @@ it must cite, and the public pages of its subject that must show it (with a snip
 that proves it is there). The tests walk this list; nothing here is computed from the data.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 A = "emilia-romagna-and-asia"  # 000: "Emilia-Romagna & Asia"
 B = "business-and-asia"  # 002: "Business & Asia"
@@ -21,7 +21,8 @@ class SeedFact:
     lookup: dict
     expect: dict = field(default_factory=dict)
     pages: tuple = ()  # (url name, slug or None) of the subject's pages
-    shows: tuple = ()  # texts each of those pages must contain
+    shows: tuple = ()  # texts each of those pages must contain, in English
+    shows_it: tuple = ()  # the same, in Italian (italian.py)
 
 
 def page(name, slug=None):
@@ -41,5 +42,7 @@ def partner(slug):
 
 from .business_and_asia import FACTS as BUSINESS_AND_ASIA  # noqa: E402 - they use the helpers above
 from .emilia_romagna_and_asia import FACTS as EMILIA_ROMAGNA_AND_ASIA  # noqa: E402
+from .italian import SHOWS_IT  # noqa: E402
 
-FACTS = [*EMILIA_ROMAGNA_AND_ASIA, *BUSINESS_AND_ASIA]
+FACTS = [replace(fact, shows_it=SHOWS_IT[fact.id]) for fact in [*EMILIA_ROMAGNA_AND_ASIA, *BUSINESS_AND_ASIA]]
+assert len(SHOWS_IT) == len(FACTS), "every fact, and only those, has its Italian snippets"
