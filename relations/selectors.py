@@ -6,11 +6,13 @@ Keyword-only functions, tested directly with their exact results (HackSoft's "se
 import heapq
 from dataclasses import dataclass
 from itertools import islice
+from types import SimpleNamespace
 
 from django.db.models import Q
 from django.urls import reverse
 
 from portal.core.dates import UNDATED, ShowsPartialDate
+from portal.core.translation import column, current_language, languages, shown_language
 
 from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner, Signatory
 
@@ -130,6 +132,21 @@ class TimelineEntry(ShowsPartialDate):
     date_qualifier: str
     date_sort: int
     note: str
+    title_language: str = ""  # set when the title is shown in the other language than the page's
+    note_language: str = ""
+
+    @classmethod
+    def from_row(cls, entry_type, row):
+        """An entry from a ``values()`` row with every language's columns of its texts."""
+        texts = SimpleNamespace(**{name: row.pop(name) for name in TIMELINE_COLUMNS})
+        page = current_language()
+        shown = {field: shown_language(texts, field, page) for field in TIMELINE_TEXTS}
+        other = {f"{field}_language": language for field, language in shown.items() if language not in (None, page)}
+        return cls(entry_type=entry_type, **row, **other)
+
+    @property
+    def shows_other_language(self):
+        return bool(self.title_language or self.note_language)
 
     def get_absolute_url(self):
         return reverse(f"relations:{self.entry_type}-detail", kwargs={"slug": self.slug})
@@ -141,6 +158,8 @@ class TimelineEntry(ShowsPartialDate):
 
 
 TIMELINE_FIELDS = ("pk", "slug", "title", "date_year", "date_month", "date_day", "date_qualifier", "date_sort", "note")
+TIMELINE_TEXTS = ("title", "note")  # read in every language too, to say which one a row shows
+TIMELINE_COLUMNS = [column(field, language) for field in TIMELINE_TEXTS for language in languages()]
 
 
 class Timeline:
@@ -158,10 +177,11 @@ class Timeline:
         return min(limit, sum(queryset.order_by()[:limit].count() for _, queryset in self.sources))
 
     def _entries(self, entry_type, queryset, limit):
-        dated = list(queryset.exclude(date_sort=UNDATED).order_by("date_sort", "pk").values(*TIMELINE_FIELDS)[:limit])
+        fields = (*TIMELINE_FIELDS, *TIMELINE_COLUMNS)
+        dated = list(queryset.exclude(date_sort=UNDATED).order_by("date_sort", "pk").values(*fields)[:limit])
         if len(dated) < limit:
-            dated += queryset.filter(date_sort=UNDATED).order_by("pk").values(*TIMELINE_FIELDS)[: limit - len(dated)]
-        return [TimelineEntry(entry_type=entry_type, **row) for row in dated]
+            dated += queryset.filter(date_sort=UNDATED).order_by("pk").values(*fields)[: limit - len(dated)]
+        return [TimelineEntry.from_row(entry_type, row) for row in dated]
 
     def __getitem__(self, window):
         if not isinstance(window, slice) or window.step not in (None, 1):

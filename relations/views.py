@@ -130,4 +130,5 @@ class TimelineView(CappedPaginationMixin, ListView):
         context["filter"] = self.filterset
         context["filters_invalid"] = self.filterset.is_bound and not self.filterset.is_valid()
         context["filters_active"] = self.filterset.is_bound
+        context["shows_other_language"] = any(entry.shows_other_language for entry in context["entries"])
         return context

@@ -195,3 +195,19 @@ def test_the_sitemap_lists_each_page_in_each_language_with_its_alternates(client
 def test_robots_keep_out_of_the_search_pages_in_both_languages(client):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /it/search/" in robots and "Disallow: /en/search/" in robots
+
+
+@pytest.mark.django_db
+def test_a_timeline_row_and_a_note_in_the_other_language_carry_its_lang_and_the_notice(client):
+    from relations.models import Agreement
+
+    Agreement.objects.filter(slug="bologna-seoul-cooperation-agreement").update(title_en="", note_en="")
+    timeline = client.get("/en/timeline/").content.decode()
+    assert re.search(r'lang="it">Accordo di cooperazione tra Bologna e Seul</a>', timeline)
+    assert re.search(r'<p lang="it">La fonte dice soltanto', timeline)
+    assert "not yet available in English and are shown in Italian" in timeline
+    agreements = client.get("/en/agreements/").content.decode()
+    assert re.search(r'<p lang="it">La fonte dice soltanto', agreements)  # the card's note too
+    italian = client.get("/it/timeline/").content.decode()
+    assert 'lang="it">Accordo di cooperazione tra Bologna e Seul' not in italian
+    assert "non sono ancora disponibili in italiano" not in italian

@@ -39,17 +39,24 @@ def lang_attr(record, field):
     A proper name kept in its language, or a text shown in the other language for lack of a
     translation: ``<a href="…"{{ organisation|lang_attr:"name" }}>{{ organisation.name }}</a>``.
     """
+    language = other_language(record, field)
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.filter
+def other_language(record, field):
+    """The language of ``record.field`` when it is not the page's ("it", "en"), else "": for an
+    include that sets ``lang`` itself (``includes/note.html``)."""
     language = text_language(record, field)
-    if language and language != current_language():
-        return format_html(' lang="{}"', language)
-    return ""
+    return language if language and language != current_language() else ""
 
 
 @register.simple_tag
-def untranslated_notice(*records):
-    """A visible notice on a page showing texts of ``records`` in the other language."""
+def untranslated_notice(*records, shown=False):
+    """A visible notice on a page showing texts of ``records`` in the other language; ``shown``
+    when the caller already knows it does (the timeline's rows are not records)."""
     language = current_language()
-    if not any(record is not None and fallback_fields(record, language) for record in records):
+    if not shown and not any(record is not None and fallback_fields(record, language) for record in records):
         return ""
     return format_html(
         '<p class="notice notice-info" role="note">{}</p>',
