@@ -14,10 +14,15 @@ NODE_INSTALLED := node_modules/.installed
 BROWSER := /usr/bin/chromium
 APT_INSTALL = apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 # The interface's translations: locale/*/LC_MESSAGES/django.po in git, the compiled .mo built here.
+# The stylesheet: Bootstrap Italia's Sass (npm) with the portal's own, compiled by Dart Sass; the
+# Titillium Web faces the stylesheet names are copied beside it. static/build/ is git-ignored.
+STYLESHEET := static/build/portal.css
+FONT_FACES := regular italic 600 700
+FONTS := $(foreach face,$(FONT_FACES),static/build/fonts/titillium-web-v10-latin-ext_latin-$(face).woff2)
 MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po locale/third_party/*/LC_MESSAGES/django.po))
 
-.PHONY: install messages browser html-checker nginx migrate data superuser run serve test test-postgres lint check pytest format clean \
-	load-test fuzz fault-test abuse-test reliability bench
+.PHONY: install messages static browser html-checker nginx migrate data superuser run serve test test-postgres lint check pytest format clean \
+	load-test fuzz fault-test abuse-test reliability bench design-report
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +44,23 @@ $(NODE_INSTALLED): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_INSTALLED)
 
+$(STYLESHEET): $(wildcard static/scss/*.scss) $(NODE_INSTALLED)
+	@mkdir -p $(dir $@)
+	node_modules/.bin/sass --load-path=node_modules --style=compressed --no-source-map --quiet-deps \
+	  --silence-deprecation=import,global-builtin,color-functions static/scss/portal.scss $@
+
+static/build/fonts/%.woff2: $(NODE_INSTALLED)
+	@mkdir -p $(dir $@)
+	cp node_modules/bootstrap-italia/dist/fonts/Titillium_Web/$(notdir $@) $@
+
+# The icons the templates name ({% icon %} in portal/core/templatetags/icons.py).
+ICONS := it-search it-burger it-close it-expand it-arrow-right it-external-link it-mail it-telephone it-map-marker it-star-full it-star-outline it-calendar it-info-circle
+static/build/icons.svg: scripts/build_icons.py $(NODE_INSTALLED) Makefile
+	@mkdir -p $(dir $@)
+	$(PYTHON) scripts/build_icons.py node_modules/bootstrap-italia/dist/svg/sprites.svg $@ $(ICONS)
+
+static: $(STYLESHEET) $(FONTS) static/build/icons.svg
+
 # The W3C Nu HTML Checker (npm's vnu-jar) runs on Java.
 html-checker: $(NODE_INSTALLED)
 	@command -v java >/dev/null || { echo "Installing Debian's Java runtime for the HTML checker"; $(APT_INSTALL) default-jre-headless >/dev/null; }
@@ -50,7 +72,7 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(APT_INSTALL) chromium fonts-noto-cjk fonts-noto-core >/dev/null; }
 
-migrate: install messages
+migrate: install messages static
 	$(BIN)/python manage.py migrate --noinput
 
 data: migrate
@@ -73,7 +95,7 @@ nginx:
 # As in production: nginx on 127.0.0.1:$(PORT) (static files, pictures, caching, slow clients, login
 # limits) in front of gunicorn on a unix socket, DEBUG off; Ctrl-C stops both (scripts/serve.py).
 serve: data nginx $(SECRET_KEY_FILE)
-	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0 --ignore scss
 	$(SERVE_ENV) exec $(BIN)/python scripts/serve.py --port $(PORT) --workers $(WORKERS) $(SERVE_ARGS)
 
 lint: install
@@ -85,13 +107,13 @@ check: install
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest: install messages browser html-checker nginx
+pytest: install messages static browser html-checker nginx
 	$(BIN)/pytest --cov
 
 test: data lint check pytest
 
 # The whole suite again on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
-test-postgres: install messages browser html-checker nginx
+test-postgres: install messages static browser html-checker nginx
 	scripts/with_postgres.sh $(BIN)/pytest
 
 # Proofs under load, bad input and faults (results in docs/reliability.md); not part of make test.
@@ -112,6 +134,14 @@ abuse-test: data
 	$(BIN)/python scripts/abuse_probe.py
 
 reliability: load-test fuzz fault-test abuse-test
+
+# The design's proofs against the production stack: screenshots of every page type (390, 1280, 320 px,
+# both languages, in .local/screenshots), page weights and Lighthouse's scores (docs/design.md).
+REPORT_PORT ?= 8799
+design-report: PORT = $(REPORT_PORT)
+design-report: data nginx browser $(SECRET_KEY_FILE)
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0 --ignore scss
+	$(SERVE_ENV) $(BIN)/python scripts/design_report.py --port $(REPORT_PORT)
 
 # Every page at 100x the data against the stack's ceilings (docs/performance.md).
 bench: migrate $(SECRET_KEY_FILE)

@@ -220,8 +220,6 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        # The one inline style attribute in the admin, on django-simple-history's history page.
-        "style-src-attr": ["'unsafe-hashes'", "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
@@ -301,6 +299,30 @@ PORTAL_BENCH_VIEWS = env_bool("DJANGO_BENCH_VIEWS", False)
 PORTAL_NAME = "Emilia-Romagna & Asia"
 PORTAL_BASE_URL = os.environ.get("DJANGO_BASE_URL", "").rstrip("/")
 PORTAL_PAGE_SIZE = 20
+
+# The institution that owns the portal (the slim header and the footer of an Italian public site,
+# AgID guidelines). Each is an environment variable an operator sets for the real deployment;
+# contacts left empty are not shown. The accessibility statement is the one published on AgID's
+# form (form.agid.gov.it): without its address the accessibility page says it is being prepared.
+PORTAL_INSTITUTION = {
+    "name": os.environ.get("PORTAL_INSTITUTION_NAME", "Regione Emilia-Romagna"),
+    "url": os.environ.get("PORTAL_INSTITUTION_URL", "https://www.regione.emilia-romagna.it/"),
+    "address": os.environ.get("PORTAL_INSTITUTION_ADDRESS", "Viale Aldo Moro 52, 40127 Bologna"),
+    "office": os.environ.get("PORTAL_RESPONSIBLE_OFFICE", ""),
+    "email": os.environ.get("PORTAL_CONTACT_EMAIL", ""),
+    "phone": os.environ.get("PORTAL_CONTACT_PHONE", ""),
+    "pec": os.environ.get("PORTAL_CONTACT_PEC", ""),
+    "accessibility_statement_url": os.environ.get("PORTAL_ACCESSIBILITY_STATEMENT_URL", ""),
+    "accessibility_email": os.environ.get("PORTAL_ACCESSIBILITY_EMAIL", ""),
+}
+# "Was this page useful?" (portal/site/ratings.py): answers one client address may give in an hour.
+PORTAL_RATINGS_PER_HOUR = int(os.environ.get("PORTAL_RATINGS_PER_HOUR", 30))
+
+# The licence of the portal's data and texts (the open-data licence page and, later, the downloads).
+PORTAL_DATA_LICENCE = {
+    "name": os.environ.get("PORTAL_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 International (CC BY 4.0)"),
+    "url": os.environ.get("PORTAL_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"),
+}
 
 LOGGING = {
     "version": 1,

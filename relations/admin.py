@@ -3,7 +3,7 @@ from django.db import models as db_models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.admin import LinkTabularInline, PortalModelAdmin, PortalTabularInline
+from portal.core.admin import LinkTabularInline, PortalModelAdmin, PortalStackedInline, PortalTabularInline
 
 from . import models
 
@@ -180,11 +180,26 @@ class PartnerAdmin(PortalModelAdmin):
     inlines = [PartnerMilestoneInline, PartnerMembershipInline]
 
 
-class SignatoryInline(PortalTabularInline):
+class SignatoryInline(PortalStackedInline):
+    """Stacked, so that the agreement's form fits a 1,280 px screen: the three party fields,
+    of which one is filled, side by side under the side and the representative."""
+
     model = models.Signatory
     extra = 1
     autocomplete_fields = ["organisation", "partner", "country"]
-    fields = ["side", "organisation", "partner", "country", "represented_by"]
+    fieldsets = [
+        (None, {"fields": [("side", "represented_by")]}),
+        (
+            _("Who signed: fill one of the three"),
+            {
+                "fields": [("organisation", "partner", "country")],
+                "description": _(
+                    "An organisation (the Region, a municipality, an association, the European Union…); a partner "
+                    "city or province, for its government; or a country, for its national government."
+                ),
+            },
+        ),
+    ]
 
 
 @admin.register(models.Agreement)

@@ -4,7 +4,7 @@ Keyword-only functions, tested directly with their exact results (HackSoft's "se
 """
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 from types import SimpleNamespace
 
@@ -43,6 +43,27 @@ def milestones_for_country(*, country):
     return _concerning(Milestone, _country_and_members(country))
 
 
+def story(*record_lists):
+    """Agreements and milestones in one list, oldest first, "recently" after the dated ones and
+    undated last: a page's story reads in time order (its lists stay newest first)."""
+    records = [record for records in record_lists for record in records]
+    return sorted(records, key=lambda record: (record.date_sort == UNDATED, record.date_sort, record._meta.model_name))
+
+
+def key_agreements(agreements, preview):
+    """The first and the latest dated agreement (None when there is none), for a page's key facts.
+
+    ``preview`` is the page's list of ``agreements``, newest first: the latest is its first dated
+    one. The first is one query, whether the preview was cut at RELATED_LIMIT or not (a page's
+    queries do not depend on how much data there is).
+    """
+    first = (
+        agreements.filter(date_year__isnull=False).prefetch_related(None).select_related(None).chronological().first()
+    )
+    latest = next((agreement for agreement in preview if agreement.date_sort != UNDATED), None)
+    return {"first_agreement": first, "latest_agreement": latest}
+
+
 def country_page(*, country):
     """Everything the country page lists, each list bounded.
 
@@ -57,7 +78,9 @@ def country_page(*, country):
     page = {
         "partners": [] if is_grouping else list(Partner.objects.published().filter(country=country)[:RELATED_LIMIT]),
         "agreements": list(agreements.for_cards().chronological(descending=True)[:RELATED_LIMIT]),
-        "milestones": list(milestones.chronological(descending=True)[:RELATED_LIMIT]),
+        "milestones": list(
+            milestones.select_related("source_section__source").chronological(descending=True)[:RELATED_LIMIT]
+        ),
         "organisations": list(Organisation.objects.published().filter(country=country)[:RELATED_LIMIT]),
         "members": list(country.members.published()) if is_grouping else [],
         "groupings": [] if is_grouping else list(country.groupings.published()),
@@ -68,14 +91,22 @@ def country_page(*, country):
         page["member_agreements"] = list(
             _concerning(Agreement, members).for_cards().chronological(descending=True)[:RELATED_LIMIT]
         )
-        page["member_milestones"] = list(_concerning(Milestone, members).chronological(descending=True)[:RELATED_LIMIT])
+        page["member_milestones"] = list(
+            _concerning(Milestone, members)
+            .select_related("source_section__source")
+            .chronological(descending=True)[:RELATED_LIMIT]
+        )
+    page.update(key_agreements(agreements, page["agreements"]))
+    page["partner_count"] = 0 if is_grouping else Partner.objects.published().filter(country=country).count()
+    page["story"] = story(page["agreements"], page["milestones"])
+    page["member_story"] = story(page["member_agreements"], page["member_milestones"])
     return page
 
 
 def partner_page(*, partner):
     """A partner's agreements, milestones, the organisations it works with, and its networks."""
     agreements = partner.agreements.published().for_cards().chronological(descending=True)
-    milestones = partner.milestones.published().chronological(descending=True)
+    milestones = partner.milestones.published().select_related("source_section__source").chronological(descending=True)
     signed_with_partner = Signatory.objects.filter(
         agreement__partners=partner, agreement__is_published=True, organisation__isnull=False
     ).values("organisation_id")
@@ -83,12 +114,15 @@ def partner_page(*, partner):
         milestone__partners=partner, milestone__is_published=True
     ).values("organisation_id")
     organisations = Organisation.objects.published().filter(Q(pk__in=signed_with_partner) | Q(pk__in=in_milestones))
-    return {
+    page = {
         "agreements": list(agreements[:RELATED_LIMIT]),
         "milestones": list(milestones[:RELATED_LIMIT]),
         "organisations": list(organisations[:RELATED_LIMIT]),
         "memberships": list(_memberships(partner=partner)),
     }
+    page.update(key_agreements(agreements, page["agreements"]))
+    page["story"] = story(page["agreements"], page["milestones"])
+    return page
 
 
 def organisation_page(*, organisation):
@@ -134,6 +168,8 @@ class TimelineEntry(ShowsPartialDate):
     note: str
     title_language: str = ""  # set when the title is shown in the other language than the page's
     note_language: str = ""
+    countries: tuple = ()  # the published countries it concerns, its partners' countries included
+    partners: tuple = ()  # its published partners
 
     @classmethod
     def from_row(cls, entry_type, row):
@@ -147,6 +183,13 @@ class TimelineEntry(ShowsPartialDate):
     @property
     def shows_other_language(self):
         return bool(self.title_language or self.note_language)
+
+    @property
+    def year_group(self):
+        """The heading it goes under: its year ("since 2012" under 2012), "recently" or undated."""
+        if self.date_year:
+            return self.date_year
+        return "recently" if self.date_qualifier == "recently" else ""
 
     def get_absolute_url(self):
         return reverse(f"relations:{self.entry_type}-detail", kwargs={"slug": self.slug})
@@ -189,7 +232,32 @@ class Timeline:
         stop = window.stop
         streams = [self._entries(entry_type, queryset, stop) for entry_type, queryset in self.sources]
         merged = heapq.merge(*streams, key=lambda entry: entry.sort_key)
-        return list(islice(merged, window.start or 0, stop))
+        return _with_parties(list(islice(merged, window.start or 0, stop)))
+
+
+def _with_parties(entries):
+    """The page's entries with the countries and partners each concerns: two queries per kind."""
+    result = {id(entry): entry for entry in entries}
+    for entry_type, model in (("agreement", Agreement), ("milestone", Milestone)):
+        of_type = {entry.pk: entry for entry in entries if entry.entry_type == entry_type}
+        if not of_type:
+            continue
+        key = f"{entry_type}_id"
+        partners, countries = {}, {}
+        links = model.partners.through.objects.filter(
+            **{f"{key}__in": of_type}, partner__is_published=True, partner__country__is_published=True
+        ).select_related("partner__country")
+        for link in links.order_by("partner__slug"):
+            partners.setdefault(getattr(link, key), []).append(link.partner)
+            countries.setdefault(getattr(link, key), {})[link.partner.country.pk] = link.partner.country
+        direct = model.countries.through.objects.filter(**{f"{key}__in": of_type}, country__is_published=True)
+        for link in direct.select_related("country").order_by("country__slug"):
+            countries.setdefault(getattr(link, key), {})[link.country.pk] = link.country
+        for pk, entry in of_type.items():
+            result[id(entry)] = replace(
+                entry, countries=tuple(countries.get(pk, {}).values()), partners=tuple(partners.get(pk, []))
+            )
+    return [result[id(entry)] for entry in entries]
 
 
 def timeline(*, country=None, year_from=None, year_to=None):

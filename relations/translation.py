@@ -47,7 +47,7 @@ class WorldRegionTranslation(TranslationOptions):
 
 @register(Country)
 class CountryTranslation(TranslationOptions):
-    fields = ("name", "official_name", "short_name", "summary", "note", *IMAGE_TEXT)
+    fields = ("name", "official_name", "short_name", "lead", "summary", "note", *IMAGE_TEXT)
 
 
 @register(Partner)

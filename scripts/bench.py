@@ -232,7 +232,13 @@ def main():
     args = parser.parse_args()
 
     # Production settings (DEBUG off) need the hashed static files, as `make serve` prepares them.
-    manage("collectstatic", "--noinput", env=django_env(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="bench-" * 10))
+    manage(
+        "collectstatic",
+        "--noinput",
+        "--ignore",
+        "scss",
+        env=django_env(DJANGO_DEBUG="false", DJANGO_SECRET_KEY="bench-" * 10),
+    )
     real_lines, real_rps = real_data_ratios(args.duration, args.peer)
     print("\n".join(real_lines), flush=True)
 

@@ -24,6 +24,8 @@ PAGE_TYPES = {
     "search": "/en/search/?q=bologna",
     "empty search": "/en/search/",
     "sitemap": "/en/sitemap/",
+    "legal notes": "/en/info/legal-notes/",
+    "accessibility": "/en/info/accessibility/",
     "not found": "/en/no-such-page/",
 }
 

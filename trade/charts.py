@@ -1,46 +1,76 @@
-"""Bar charts of figures that share a unit, as plain data for a template to draw.
+"""Bar charts of comparable figures, as plain data for a template to draw.
 
-The figures are few and of mixed units (shares, changes, amounts), so each chart groups the
-figures of one unit; the template draws each bar as a small SVG beside readable HTML text and
-the same numbers are always in a table below.
+A chart holds only figures that can honestly stand side by side: the same kind of unit and the
+same territory (the Region's exports to Japan are not drawn beside one province's trade with
+Korea), and for amounts the same currency (an amount whose currency the source does not state
+is never drawn beside euros). Shares are drawn on a 0–100% scale; the other charts on one scale
+from zero to their largest value. Every bar's track has the same width, so one scale holds
+whatever the lengths of the labels. The template draws each bar as a small SVG hidden from
+screen readers; the figures are in the chart's text summary and in its table.
 """
 
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+# (slug, title, units, whether the scale is 0-100%)
 CHART_GROUPS = [
-    ("shares", _("Shares, in percent"), {"percent"}),
-    ("changes", _("Changes over time, in percent"), {"percent-change"}),
-    ("amounts", _("Trade values"), {"euro", "currency-not-stated"}),
+    ("shares", _("Shares, in percent (scale 0–100%)"), {"percent"}, True),
+    ("changes", _("Changes over time, in percent"), {"percent-change"}, False),
+    ("euro", _("Trade values, in euro"), {"euro"}, False),
+    ("amounts", _("Trade values, currency not stated in the source"), {"currency-not-stated"}, False),
 ]
 
 
 @dataclass
 class Bar:
     figure: object
-    length: float  # percent of the chart's width, 0-100
+    length: float  # percent of the track's width, 0-100
 
     @property
     def length_attr(self):
         return f"{self.length:.1f}%"
+
+    @property
+    def is_negative(self):
+        return self.figure.value < 0
 
 
 @dataclass
 class BarChart:
     slug: str
     title: str
+    territory: object
     bars: list
+    full_scale: bool  # drawn on 0-100%, not on 0-largest
+
+    @property
+    def largest(self):
+        return max(self.bars, key=lambda bar: bar.figure.value).figure
+
+    @property
+    def smallest(self):
+        return min(self.bars, key=lambda bar: bar.figure.value).figure
 
 
 def bar_charts(figures):
-    """One chart per unit group that has at least two figures; bars scaled to the group's largest."""
+    """One chart per unit group and territory that has at least two figures."""
     charts = []
-    for slug, title, units in CHART_GROUPS:
-        members = [figure for figure in figures if figure.unit in units]
-        if len(members) < 2:
-            continue
-        largest = max(abs(figure.value) for figure in members) or 1
-        bars = [Bar(figure=figure, length=float(abs(figure.value) / largest * 100)) for figure in members]
-        charts.append(BarChart(slug=slug, title=title, bars=bars))
+    for slug, title, units, full_scale in CHART_GROUPS:
+        by_territory = {}
+        for figure in figures:
+            if figure.unit in units:
+                by_territory.setdefault(figure.territory, []).append(figure)
+        for territory, members in by_territory.items():
+            if len(members) < 2:
+                continue
+            largest = 100 if full_scale else (max(abs(figure.value) for figure in members) or 1)
+            bars = [
+                Bar(figure=figure, length=min(float(abs(figure.value) / largest * 100), 100.0)) for figure in members
+            ]
+            charts.append(
+                BarChart(
+                    slug=f"{slug}-{territory.slug}", title=title, territory=territory, bars=bars, full_scale=full_scale
+                )
+            )
     return charts

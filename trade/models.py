@@ -15,6 +15,7 @@ from portal.core.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
 from portal.core.local_names import NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.publishing import Published, PublishedQuerySet, publish_permission
+from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
 from relations.models import Country, Organisation, Sourced, WorldRegion
 
 
@@ -22,7 +23,7 @@ class Territory(NaturalKeyModel):
     """An area on the Emilia-Romagna side that a figure describes: the Region, a province, a city."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = NaturalKeyQuerySet.as_manager()
@@ -64,7 +65,7 @@ class Figure(NaturalKeyModel, Sourced, Published):
         IMPORT = "import", _("import")
 
     label = models.CharField(_("label"), max_length=200, help_text=_("Short title: 'Share of exports to Asia'."))
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=120, unique=True)
     measure = models.CharField(
         _("what is measured"),
         max_length=300,
@@ -234,8 +235,8 @@ class TradeProfile(NaturalKeyModel, Sourced, Published):
     country = models.OneToOneField(
         Country, on_delete=models.PROTECT, related_name="trade_profile", verbose_name=_("country")
     )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    summary = models.TextField(_("summary"), help_text=_("Markdown."))
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
+    summary = models.TextField(_("summary"), help_text=FORMATTING_HELP)
 
     objects = PublishedQuerySet.as_manager()
 
@@ -256,13 +257,13 @@ class Strategy(NaturalKeyModel, Sourced, Published, NameLanguage):
     """A regional strategy or plan, such as "Go Global 2021-2025", and the countries it targets."""
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Keep the source's wording."))
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
     owner = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="strategies", verbose_name=_("adopted by")
     )
     start_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True, validators=YEAR_VALIDATORS)
     end_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True, validators=YEAR_VALIDATORS)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(_("description"), blank=True, help_text=FORMATTING_HELP)
     targets = models.ManyToManyField(
         Country, through="StrategyTarget", related_name="strategies", verbose_name=_("target countries")
     )

@@ -143,6 +143,7 @@ class PortalModelAdmin(TranslationAdmin, SimpleHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False
     save_on_top = True
+    object_history_list_template = "admin/history_list.html"
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "translation_state"]

@@ -34,6 +34,8 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response
 
 CONTENT_APPS = {"relations", "trade"}
+# Public content kept outside the content apps: the site's information pages (footer).
+CONTENT_MODELS = {"site.infopage"}
 VERSION_CACHE_KEY = "portal:content-version"
 CACHEABLE_STATUS = {200}
 STAFF_SESSION_KEY = "portal_is_staff"
@@ -62,7 +64,9 @@ def content_version():
 def bump_content_version(**kwargs):
     """Signal receiver: any save or delete of content makes every cached page stale."""
     sender = kwargs.get("sender")
-    if sender is not None and sender._meta.app_label not in CONTENT_APPS:
+    if sender is not None and not (
+        sender._meta.app_label in CONTENT_APPS or sender._meta.label_lower in CONTENT_MODELS
+    ):
         return
     if settings.PORTAL_CONTENT_VERSION_IN_CACHE:
         caches["default"].set(VERSION_CACHE_KEY, time.time_ns(), timeout=None)

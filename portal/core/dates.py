@@ -44,9 +44,9 @@ YEAR_VALIDATORS = [MinValueValidator(MIN_YEAR, YEAR_MESSAGE), MaxValueValidator(
 
 
 class DateQualifier(models.TextChoices):
-    ON = "", _("on / in")
-    SINCE = "since", _("since")
-    RECENTLY = "recently", _("recently (date not stated)")
+    ON = "", _("the date as given (on that day, in that month or year)")
+    SINCE = "since", _("since that date")
+    RECENTLY = "recently", _("recently (the source gives no date)")
 
 
 def format_partial_date(year, month, day, qualifier=""):
@@ -180,12 +180,12 @@ class PartiallyDated(ShowsPartialDate, models.Model):
         _("day"), null=True, blank=True, help_text=_("Only if the source names the day.")
     )
     date_qualifier = models.CharField(
-        _("date wording"),
+        _("how the source states the date"),
         max_length=10,
         blank=True,
         choices=DateQualifier.choices,
         default=DateQualifier.ON,
-        help_text=_('"Since" needs a year; "recently" is for sources that give no date at all.'),
+        help_text=_('"Since" needs a year; "recently" is for sources that say so without any date.'),
     )
     date_sort = models.GeneratedField(
         expression=date_sort_expression(),

@@ -90,10 +90,28 @@ class StrictFilterView(CappedPaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filters_invalid"] = self.filterset.is_bound and not self.filterset.is_valid()
-        context["filters_active"] = any(
-            value for name, value in self.request.GET.items() if name in self.filterset.filters
-        )
+        context["active_filters"] = self.active_filters()
+        context["filters_active"] = bool(context["active_filters"])
         return context
+
+    def active_filters(self):
+        """(label, value) of each filter the visitor set, as the page shows it: "Country: China"."""
+        form = self.filterset.form
+        valid = self.filterset.is_bound and self.filterset.is_valid()
+        active = []
+        for name in self.filterset.filters:
+            raw = self.request.GET.get(name, "")
+            if not raw or name not in form.fields:
+                continue
+            value = form.cleaned_data.get(name) if valid else raw
+            if value in (None, ""):
+                continue
+            field = form.fields[name]
+            shown = (
+                dict(field.choices).get(value, value) if hasattr(field, "choices") and isinstance(value, str) else value
+            )
+            active.append((field.label, str(shown)))
+        return active
 
 
 class CaseInsensitiveChoiceField(django_filters.fields.ChoiceField):

@@ -3,6 +3,20 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The languages of the local names (the codes are the standard tags pages put in ``lang``).
+LOCAL_NAME_LANGUAGES = [
+    ("zh-Hans", _("Chinese (simplified characters)")),
+    ("zh-Hant", _("Chinese (traditional characters)")),
+    ("ja", _("Japanese")),
+    ("ko", _("Korean")),
+    ("hi", _("Hindi")),
+    ("gu", _("Gujarati")),
+    ("vi", _("Vietnamese")),
+    ("th", _("Thai")),
+    ("id", _("Indonesian")),
+    ("ms", _("Malay")),
+]
+
 
 class LocallyNamed(models.Model):
     native_name = models.CharField(_("name in the local script"), max_length=100, blank=True)
@@ -10,7 +24,8 @@ class LocallyNamed(models.Model):
         _("language of the local name"),
         max_length=20,
         blank=True,
-        help_text=_("BCP 47 tag, for screen readers: zh-Hans, ko, ja, hi, gu, vi."),
+        choices=LOCAL_NAME_LANGUAGES,
+        help_text=_("So that screen readers pronounce the local name in its language."),
     )
 
     class Meta:

@@ -10,7 +10,8 @@ def copy_original_text_to_english(app_label):
     where the English column is still empty — in the records and in their history.
 
     The translated fields are read from the registered models, the rows written through the
-    migration's own historical models (which have the ``_en`` columns from the migration before).
+    migration's own historical models (which have the ``_en`` columns from the migration before);
+    a field that a later migration adds is not there yet, and is skipped.
     """
 
     def forwards(apps, schema_editor):
@@ -22,8 +23,11 @@ def copy_original_text_to_english(app_label):
                 continue
             for name in (model._meta.model_name, f"historical{model._meta.model_name}"):
                 state = apps.get_model(app_label, name)
+                present = {field.name for field in state._meta.get_fields()}
                 for field in fields:
                     english = column(field, "en")
+                    if english not in present:  # a field added by a later migration
+                        continue
                     empty = Q(**{f"{english}__isnull": True}) | Q(**{english: ""})
                     state.objects.filter(empty).update(**{english: F(field)})
 

@@ -259,3 +259,70 @@ class TrigramSearchIndex(Operation):
     @property
     def migration_name_fragment(self):
         return f"search_index_{self.model_name.lower()}"
+
+
+def snippet(text, query, width=160):
+    """The part of ``text`` around the first place it contains ``query`` (folded, as search
+    compares): ``(before, match, after)``, for a result to show the match in context with
+    ``<mark>``; or ``(start of the text, "", "")`` when the match is elsewhere (a title).
+    """
+    text = " ".join((text or "").split())
+    wanted = fold(query.strip())
+    # Fold character by character, so that a position in the folded text is one in the text.
+    folded, origin = [], []
+    for position, char in enumerate(text):
+        for folded_char in fold(char):
+            folded.append(folded_char)
+            origin.append(position)
+    start = "".join(folded).find(wanted) if wanted else -1
+    if start < 0:
+        shortened = text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
+        return shortened, "", ""
+    begin, end = origin[start], origin[start + len(wanted) - 1] + 1
+    context = max(0, (width - (end - begin)) // 2)
+    left = max(0, begin - context)
+    right = min(len(text), end + context)
+    if left:  # whole words only
+        left = text.rfind(" ", 0, left) + 1
+    if right < len(text):
+        right = text.find(" ", right) if text.find(" ", right) >= 0 else len(text)
+    before = ("… " if left else "") + text[left:begin]
+    after = text[end:right] + (" …" if right < len(text) else "")
+    return before, text[begin:end], after
+
+
+def closest_name(text, names, using="default"):
+    """The name in ``names`` (a queryset's values of one text column) closest to ``text``, for "did you
+    mean …?": trigram similarity on PostgreSQL (``pg_trgm``), difflib's ratio on SQLite; ``None``
+    when nothing is close enough. Returns ``(name, score)``.
+    """
+    wanted = fold(text.strip())
+    if not wanted:
+        return None
+    if connections[using].vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        column = names.query.values_select[0]
+        row = (
+            names.annotate(similarity=TrigramSimilarity(Folded(F(column)), wanted))
+            .filter(similarity__gte=SIMILAR_ENOUGH["postgresql"])
+            .order_by("-similarity")
+            .values_list(column, "similarity")
+            .first()
+        )
+        return (row[0], row[1]) if row else None
+    import difflib
+
+    best = None
+    for name in set(names):
+        if not name:
+            continue
+        score = difflib.SequenceMatcher(None, wanted, fold(name)).ratio()
+        if score >= SIMILAR_ENOUGH["sqlite"] and (best is None or score > best[1]):
+            best = (name, score)
+    return best
+
+
+# How close a name must be to be suggested: pg_trgm's similarity (shared trigrams) and difflib's
+# ratio (matching characters) measure differently; "chongquing" is 0.56 and 0.95 from "Chongqing".
+SIMILAR_ENOUGH = {"postgresql": 0.3, "sqlite": 0.75}

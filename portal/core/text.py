@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import markdown
 import nh3
+from django.utils.translation import gettext_lazy as _
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "h3", "h4"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -34,3 +35,16 @@ def render_markdown(text):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+
+
+# Labels editors read in the admin, the same for every model (they are not developers: no
+# "slug", no "Markdown").
+SLUG_LABEL = _("address of the page")
+SLUG_HELP = _(
+    "The end of the page's web address, filled in from the title: lower-case letters, digits and hyphens. "
+    "Changing it changes the address of the page."
+)
+FORMATTING_HELP = _(
+    "Paragraphs are separated by a blank line. **Bold**, *italic*, [a link](https://…) and lists whose lines "
+    "start with “- ” are shown as such."
+)

@@ -129,6 +129,19 @@ def register_history(*models, **options):
     for model in models:
         register(model, **options)
         _not_unique_in_history(model.history.model)
+        for name in options.get("m2m_fields", ()):
+            name_link_rows(getattr(model, name).through)
+
+
+def name_link_rows(through):
+    """A readable name for the rows of a many-to-many link (an inline row, a history entry):
+    "Chengdu — Bologna joins the network" rather than "Milestone_partners object (6)"."""
+    ends = [field for field in through._meta.fields if field.many_to_one]
+
+    def __str__(row):
+        return " — ".join(str(getattr(row, field.name)) for field in reversed(ends))
+
+    through.__str__ = __str__
 
 
 def _not_unique_in_history(history_model):

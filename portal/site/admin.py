@@ -4,10 +4,17 @@
 admin modules, which need the site to exist first.)"""
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from relations.admin import CountryAdmin
 from relations.models import Country
 from trade.admin import CountryFigureInline, CountryTradeProfileInline
+
+from .models import InfoPage, PageRating
+from .ratings import rating_report
 
 
 @admin.register(Country)
@@ -15,3 +22,44 @@ class CountryWithTradeAdmin(CountryAdmin):
     """The country form with its figures and trade profile: relations' admin, plus trade's inlines."""
 
     inlines = [*CountryAdmin.inlines, CountryTradeProfileInline, CountryFigureInline]
+
+
+@admin.register(InfoPage)
+class InfoPageAdmin(TranslationAdmin):
+    """The footer's pages: editors change their texts; the set of pages is fixed."""
+
+    list_display = ["title", "kind", "updated"]
+    fields = ["title", "body"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PageRating)
+class PageRatingAdmin(admin.ModelAdmin):
+    """'Was this page useful?': a report of the answers per page, the least useful first."""
+
+    change_list_template = "admin/page_rating_report.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Was this page useful? Answers per page"),
+            "opts": self.model._meta,
+            "pages": rating_report(),
+        }
+        return TemplateResponse(request, self.change_list_template, context)

@@ -25,15 +25,20 @@ ADMIN_ORDER = {
         "Country",
         "Organisation",
         "Network",
-        "Signatory",
-        "NetworkMembership",
         "Source",
-        "SourceSection",
         "Domain",
-        "WorldRegion",
     ],
-    "trade": ["Figure", "TradeProfile", "Strategy", "StrategyTarget", "Territory"],
+    "trade": ["Figure", "TradeProfile", "Strategy"],
+    "site": ["InfoPage", "PageRating"],
     "auth": ["User", "Group"],
+}
+# Records editors reach through their parents (a signatory in its agreement's form, a source
+# section in its source's), or that only an administrator looks at: listed apart, at the foot
+# of the index, not among the content.
+INTERNAL_MODELS = {
+    "relations": ["Signatory", "NetworkMembership", "SourceSection", "WorldRegion"],
+    "trade": ["StrategyTarget", "Territory"],
+    "axes": ["AccessAttempt", "AccessFailureLog", "AccessLog"],
 }
 
 
@@ -100,9 +105,25 @@ class PortalAdminSite(admin.AdminSite):
         app_list = super().get_app_list(request, app_label)
         app_rank = {label: rank for rank, label in enumerate(ADMIN_ORDER)}
         app_list.sort(key=lambda app: app_rank.get(app["app_label"], len(app_rank)))
+        internal = []
         for app in app_list:
             order = ADMIN_ORDER.get(app["app_label"], [])
             app["models"].sort(
                 key=lambda model: order.index(model["object_name"]) if model["object_name"] in order else len(order)
+            )
+            if app_label is None:  # the index; an app's own page still lists all its models
+                hidden = INTERNAL_MODELS.get(app["app_label"], [])
+                internal += [model for model in app["models"] if model["object_name"] in hidden]
+                app["models"] = [model for model in app["models"] if model["object_name"] not in hidden]
+        app_list = [app for app in app_list if app["models"]]
+        if internal:
+            app_list.append(
+                {
+                    "name": _("Reached from their parents, and administration"),
+                    "app_label": "internal",
+                    "app_url": reverse("admin:index"),
+                    "has_module_perms": True,
+                    "models": internal,
+                }
             )
         return app_list

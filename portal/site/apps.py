@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
 
 
 class SiteConfig(AppConfig):
@@ -14,7 +15,7 @@ class SiteConfig(AppConfig):
     default = True  # this module also holds the admin's config
     name = "portal.site"
     label = "site"
-    verbose_name = "Portal"
+    verbose_name = _("Portal")
 
     def ready(self):
         from django_cleanup.signals import cleanup_post_delete

@@ -5,6 +5,8 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext_lazy as _
 
+from .models import InfoPage
+
 # The main navigation: (view name, label, the views whose pages belong to that section).
 NAVIGATION = [
     ("relations:country-list", _("Countries"), {"portal:country-detail"}),
@@ -76,6 +78,12 @@ def site(request):
         "language_versions": language_versions(request),
         # x-default: the address without a language, which sends each browser to its own.
         "language_neutral_path": _without_language(request.path),
+        "institution": settings.PORTAL_INSTITUTION,
+        "data_licence": settings.PORTAL_DATA_LICENCE,
+        # The footer's information pages, by their fixed names (no query on every page).
+        "info_pages": [
+            (reverse("portal:info-page", kwargs={"kind": kind}), label) for kind, label in InfoPage.Kind.choices
+        ],
         "navigation": [
             NavigationItem(reverse(name), label, current == name, current in section)
             for name, label, section in NAVIGATION

@@ -7,15 +7,20 @@
 from django.apps import apps
 
 CONTENT_APPS = ("relations", "trade")
+# The site's own models editors work with: the footer's pages (they change, never add or delete
+# them: the set is fixed) and the "was this page useful?" counts (a report, read only).
+SITE_PERMISSIONS = {"Editor": ["view_infopage", "change_infopage", "view_pagerating"]}
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
 
 
 def content_permissions(actions):
     from django.contrib.auth.models import Permission
+    from django.db.models import Q
 
     return Permission.objects.filter(
-        content_type__app_label__in=CONTENT_APPS, codename__regex=rf"^({'|'.join(actions)})_"
+        Q(content_type__app_label__in=CONTENT_APPS, codename__regex=rf"^({'|'.join(actions)})_")
+        | Q(content_type__app_label="site", codename__in=SITE_PERMISSIONS["Editor"])
     )
 
 

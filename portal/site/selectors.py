@@ -1,14 +1,18 @@
 """Site-wide reads: the home page, the pages composed of relations and trade (a country, an
 organisation), site search, the sources and sitemap pages, and the health check."""
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from django.apps import apps
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
+from django.utils.html import strip_tags
 
-from portal.core.search import contains
+from portal.core.search import closest_name, contains, fold, snippet
+from portal.core.text import render_markdown
+from portal.core.translation import language_columns
 from relations import selectors as relations_selectors
 from relations.models import Agreement, Country, Milestone, Organisation, Partner, Source, SourceSection
 from trade import selectors as trade_selectors
@@ -19,16 +23,21 @@ LATEST = 5  # milestones and agreements on the home page
 HOME_COUNTRIES = 12  # tiles on the home page; the country list has them all
 SOURCE_ROWS_LIMIT = 200
 
-# (model, fields searched) for site search, in the order results are shown.
+# Site search: (model, fields searched, the field a result's snippet comes from), in the order
+# results are shown. The snippet is from the text that matched or, for a match in the title, the
+# start of that field.
 SEARCHABLE = [
-    (Country, ("name", "official_name", "native_name")),
-    (Partner, ("name", "native_name", "location", "story")),
-    (Agreement, ("title", "summary")),
-    (Milestone, ("title", "summary")),
-    (Organisation, ("name", "description")),
-    (Figure, ("label", "measure", "sector")),
-    (Strategy, ("name", "description")),
+    (Country, ("name", "official_name", "native_name", "lead"), "lead"),
+    (Partner, ("name", "native_name", "location", "story"), "story"),
+    (Agreement, ("title", "summary"), "summary"),
+    (Milestone, ("title", "summary"), "summary"),
+    (Organisation, ("name", "description"), "description"),
+    (Figure, ("label", "measure", "sector"), "measure"),
+    (Strategy, ("name", "description"), "description"),
 ]
+SEARCH_TYPES = [(model._meta.model_name, model._meta.verbose_name_plural) for model, _, _ in SEARCHABLE]
+# Names "did you mean …?" may suggest: of published countries, partners and organisations.
+SUGGESTED_NAMES = [Country, Partner, Organisation]
 
 
 def home_page():
@@ -60,20 +69,79 @@ def organisation_page(*, organisation):
     }
 
 
-def search(*, text):
-    """Published records whose text contains ``text``, at most SEARCH_LIMIT per kind."""
-    results = []
-    for model, fields in SEARCHABLE:
-        rows = list(model.objects.published().filter(contains(model, fields, text)).order_by("pk")[: SEARCH_LIMIT + 1])
-        if rows:
-            results.append(
-                {
-                    "label": model._meta.verbose_name_plural,
-                    "rows": rows[:SEARCH_LIMIT],
-                    "has_more": len(rows) > SEARCH_LIMIT,
-                }
+@dataclass(frozen=True)
+class SearchResult:
+    """A record found by site search, with what a visitor needs to choose it."""
+
+    record: object
+    snippet: tuple  # (before, match, after): the match in context
+    countries: tuple  # the countries it concerns (none for a country itself)
+
+    @property
+    def is_dated(self):
+        return hasattr(self.record, "date_display")
+
+
+def _result_countries(record):
+    if isinstance(record, Country):
+        return ()
+    if isinstance(record, (Agreement, Milestone)):
+        found = {country.pk: country for country in record.countries.all()}
+        for partner in record.partners.all():
+            found.setdefault(partner.country.pk, partner.country)
+        return tuple(found.values())
+    country = getattr(record, "country", None)
+    return (country,) if country is not None else ()
+
+
+def _search_rows(model, fields, text):
+    rows = model.objects.published().filter(contains(model, fields, text)).order_by("pk")
+    if model in (Agreement, Milestone):
+        return rows.prefetch_related("countries", "partners__country")
+    if any(field.name == "country" for field in model._meta.fields):
+        return rows.select_related("country")
+    return rows
+
+
+def search(*, text, kind=""):
+    """Published records whose text contains ``text``, grouped by kind (only ``kind`` if given):
+    at most SEARCH_LIMIT of each, with the number found, a snippet and their countries."""
+    groups = []
+    for model, fields, snippet_field in SEARCHABLE:
+        if kind and model._meta.model_name != kind:
+            continue
+        rows = list(_search_rows(model, fields, text)[: SEARCH_LIMIT + 1])
+        if not rows:
+            continue
+        has_more = len(rows) > SEARCH_LIMIT
+        count = _search_rows(model, fields, text).count() if has_more else len(rows)
+        results = [
+            SearchResult(
+                row, snippet(strip_tags(render_markdown(getattr(row, snippet_field))), text), _result_countries(row)
             )
-    return results
+            for row in rows[:SEARCH_LIMIT]
+        ]
+        groups.append(
+            {
+                "kind": model._meta.model_name,
+                "label": model._meta.verbose_name_plural,
+                "count": count,
+                "results": results,
+                "has_more": has_more,
+            }
+        )
+    return groups
+
+
+def suggestion(*, text):
+    """For a search that found nothing: the published name closest to ``text``, or None."""
+    best = None
+    for model in SUGGESTED_NAMES:
+        for name_column in language_columns(model, "name"):
+            found = closest_name(text, model.objects.published().values_list(name_column, flat=True))
+            if found and (best is None or found[1] > best[1]):
+                best = found
+    return best[0] if best and fold(best[0]) != fold(text) else None
 
 
 def sourced_models():

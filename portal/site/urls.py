@@ -14,4 +14,6 @@ urlpatterns = [
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("sitemap/", views.SitemapPageView.as_view(), name="sitemap"),
+    path("info/<slug:kind>/", views.InfoPageView.as_view(), name="info-page"),
+    path("page-rating/", views.PageRatingView.as_view(), name="rate-page"),
 ]

@@ -2,18 +2,22 @@
 relations and trade (a country, an organisation), robots.txt and the health check."""
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.template import Context as TemplateContext
 from django.template import Template
-from django.views.generic import DetailView, TemplateView
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import DetailView, TemplateView, View
 
 from portal.core.publishing import PublishedObjectMixin
 from relations.models import Country, Organisation, Source
 from relations.views import RelatedPageMixin
 
-from . import selectors
-from .forms import SearchForm
+from . import ratings, selectors
+from .forms import PageRatingForm, SearchForm
+from .info_pages import create_missing
+from .models import InfoPage
 
 
 class HomeView(TemplateView):
@@ -58,17 +62,77 @@ class SourceDetailView(TemplateView):
         return super().get_context_data(**kwargs, source=source, sections=selectors.source_page(source=source))
 
 
+class InfoPageView(DetailView):
+    """A footer page (legal notes, privacy, cookies, accessibility, data licence) in the visitor's language."""
+
+    model = InfoPage
+    slug_field = "kind"
+    slug_url_kwarg = "kind"
+    context_object_name = "info_page"
+    template_name = "portal/info_page.html"
+
+    def get_object(self, queryset=None):
+        kind = self.kwargs["kind"]
+        if kind not in InfoPage.Kind.values:
+            raise Http404("No such page")
+        try:
+            return InfoPage.objects.get(kind=kind)
+        except InfoPage.DoesNotExist:  # the set is fixed: a missing page comes back with its first text
+            create_missing(InfoPage, [kind])
+            return InfoPage.objects.get(kind=kind)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class PageRatingView(View):
+    """Counts an answer to 'was this page useful?' and thanks the visitor.
+
+    Without CSRF protection on purpose: visitors have no cookie (so no CSRF token), the answer
+    acts for nobody, and a forged answer from another site is no more than an answer; the limits
+    in ``portal.site.ratings`` bound both.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        form = PageRatingForm(request.POST)
+        if not form.is_valid():
+            return render(request, "portal/page_rating_result.html", {"form": form, "outcome": "invalid"}, status=400)
+        page, stars = form.cleaned_data["page"], form.cleaned_data["stars"]
+        if form.cleaned_data["website"]:  # the trap: thank the bot, count nothing
+            outcome = "ok"
+        else:
+            outcome = ratings.may_answer(request, page)
+            if outcome == "ok":
+                ratings.count_answer(page, stars)
+        status = 429 if outcome == "too-many" else 200
+        return render(request, "portal/page_rating_result.html", {"page": page, "outcome": outcome}, status=status)
+
+
 class SearchView(TemplateView):
     """Site search. Without a text (no ``q``, or only spaces) it is a page asking what to look for."""
 
     template_name = "portal/search.html"
-    cache_parameters = ("q",)
+    cache_parameters = ("q", "type")
 
     def get(self, request, *args, **kwargs):
         asked = request.GET.get("q", "").strip()
         form = SearchForm(request.GET if asked else None)
-        results = selectors.search(text=form.cleaned_data["q"]) if form.is_bound and form.is_valid() else None
-        context = self.get_context_data(form=form, results=results, **kwargs)
+        results = suggestion = all_counts = None
+        if form.is_bound and form.is_valid():
+            text, kind = form.cleaned_data["q"], form.cleaned_data["type"]
+            results = selectors.search(text=text, kind=kind)
+            # The counts of every kind, for the links that narrow the results to one kind.
+            all_counts = results if not kind else selectors.search(text=text)
+            if not results:
+                suggestion = selectors.suggestion(text=text)
+        context = self.get_context_data(
+            form=form,
+            results=results,
+            kinds=[(group["kind"], group["label"], group["count"]) for group in all_counts or []],
+            total=sum(group["count"] for group in results or []),
+            suggestion=suggestion,
+            **kwargs,
+        )
         status = 400 if form.is_bound and not form.is_valid() else 200
         return self.render_to_response(context, status=status)
 

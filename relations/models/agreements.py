@@ -9,6 +9,7 @@ from portal.core.dates import ChronologicalQuerySet, PartiallyDated, date_constr
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.parties import OneParty, exactly_one_of
 from portal.core.publishing import Published, publish_permission
+from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
 
 from .organisations import Organisation
 from .places import Country, Partner
@@ -19,7 +20,7 @@ class Domain(NaturalKeyModel):
     """A field of cooperation: culture, music, social economy, trade, tourism …"""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
 
     objects = NaturalKeyQuerySet.as_manager()
 
@@ -68,7 +69,7 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
         ENDED = "ended", _("ended")
 
     title = models.CharField(_("title"), max_length=200, help_text=_("Keep the source's wording."))
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=50, choices=Kind.choices, db_index=True)
     status = models.CharField(
         _("status"),
@@ -91,7 +92,7 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
         ),
     )
     domains = models.ManyToManyField(Domain, blank=True, related_name="agreements", verbose_name=_("domains"))
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(_("summary"), blank=True, help_text=FORMATTING_HELP)
 
     objects = AgreementQuerySet.as_manager()
 

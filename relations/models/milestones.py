@@ -9,6 +9,7 @@ from portal.core.dates import ChronologicalQuerySet, PartiallyDated, date_constr
 from portal.core.images import Illustrated
 from portal.core.natural_keys import NaturalKeyModel
 from portal.core.publishing import Published, publish_permission
+from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
 
 from .organisations import Network, Organisation
 from .places import Country, Partner
@@ -44,9 +45,9 @@ class Milestone(NaturalKeyModel, Sourced, Published, PartiallyDated, Illustrated
         ARCHITECTURE = "architecture", _("work of architecture")
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
+    summary = models.TextField(_("summary"), blank=True, help_text=FORMATTING_HELP)
     partners = models.ManyToManyField(Partner, blank=True, related_name="milestones", verbose_name=_("partners"))
     countries = models.ManyToManyField(Country, blank=True, related_name="milestones", verbose_name=_("countries"))
     organisations = models.ManyToManyField(

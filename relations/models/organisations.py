@@ -9,6 +9,7 @@ from portal.core.local_names import NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.parties import OneParty, exactly_one_of
 from portal.core.publishing import Published, PublishedQuerySet, publish_permission
+from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
 
 from .places import Country, Partner
 from .sources import Sourced
@@ -33,7 +34,7 @@ class Organisation(NaturalKeyModel, Sourced, Published, NameLanguage):
         INTERNATIONAL = "international", _("international")
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     side = models.CharField(_("side"), max_length=20, choices=Side.choices, db_index=True)
     country = models.ForeignKey(
@@ -45,7 +46,7 @@ class Organisation(NaturalKeyModel, Sourced, Published, NameLanguage):
         verbose_name=_("country"),
         help_text=_("For Asian organisations."),
     )
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description = models.TextField(_("description"), blank=True, help_text=FORMATTING_HELP)
 
     objects = PublishedQuerySet.as_manager()
 
@@ -74,8 +75,8 @@ class Network(NaturalKeyModel, Sourced, Published):
     """A network of cities, such as the UNESCO Creative Cities Network."""
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True, help_text=FORMATTING_HELP)
 
     objects = PublishedQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from portal.core.images import Illustrated
 from portal.core.local_names import LocallyNamed
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.publishing import Published, PublishedQuerySet, publish_permission
+from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
 
 from .sources import Sourced
 
@@ -18,7 +19,7 @@ class WorldRegion(NaturalKeyModel):
     """A part of the world (Asia, East Asia, South Asia …); regions may sit inside a larger one."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
     parent = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="subregions", verbose_name=_("part of")
     )
@@ -42,7 +43,7 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
         GROUPING = "grouping", _("grouping of countries")
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.COUNTRY)
     official_name = models.CharField(_("official name"), max_length=200, blank=True)
     short_name = models.CharField(_("abbreviation"), max_length=20, blank=True, help_text=_("For example ASEAN."))
@@ -60,7 +61,17 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
         verbose_name=_("member countries"),
         help_text=_("For a grouping: its member countries that the portal covers."),
     )
-    summary = models.TextField(_("summary"), blank=True, help_text=_("Markdown."))
+    lead = models.TextField(
+        _("what Emilia-Romagna and this country do together"),
+        blank=True,
+        help_text=_(
+            "The opening of the country's page: two or three sentences written from the sources, saying no more "
+            "than they say."
+        ),
+    )
+    summary = models.TextField(
+        _("note on the name or the country"), blank=True, help_text=_("Shown under the lead, in smaller text.")
+    )
 
     objects = PublishedQuerySet.as_manager()
 
@@ -102,7 +113,7 @@ class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
         WARD = "ward", _("special ward")
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="partners", verbose_name=_("country"))
     location = models.CharField(
@@ -110,7 +121,7 @@ class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
     )
     latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
-    story = models.TextField(_("story"), blank=True, help_text=_("Markdown."))
+    story = models.TextField(_("story"), blank=True, help_text=FORMATTING_HELP)
 
     objects = PublishedQuerySet.as_manager()
 

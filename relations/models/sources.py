@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.local_names import NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
+from portal.core.text import SLUG_HELP, SLUG_LABEL
 
 
 class Source(NaturalKeyModel, NameLanguage):
     """A document the portal's facts come from."""
 
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("address"), blank=True, help_text=_("Where the document can be read, if public."))
     position = models.PositiveSmallIntegerField(_("position"), default=0)
@@ -38,7 +39,7 @@ class SourceSection(NaturalKeyModel):
 
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="sections", verbose_name=_("source"))
     title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=100)
+    slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("General statements of the section that belong to no single record.")

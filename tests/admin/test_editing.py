@@ -37,7 +37,7 @@ def field_errors(response):
             ("relations.Agreement", "bologna-seongnam-memorandum-of-understanding"),
             {"slug": "bologna-chongqing-cooperation-agreement"},
             "slug",
-            "Agreement with this Slug already exists.",
+            "Agreement with this Address of the page already exists.",
         ),
         (
             ("trade.Figure", "growth-of-imports-from-china"),

@@ -5,20 +5,10 @@ import os
 import pytest
 
 from portal.site.loading import load_fixtures
+from tests.chromium import CHROMIUM, CHROMIUM_FLAGS
 
 # Playwright runs an event loop in the test thread; the ORM calls of the fixtures are safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

@@ -110,7 +110,7 @@ def prepared_pair(work, tls=False, **extra):
     pair = Pair(work, pair_environment(work, **extra), tls=tls)
     pair.manage("migrate", "--noinput")
     pair.manage("load_portal_data")
-    pair.manage("collectstatic", "--noinput")
+    pair.manage("collectstatic", "--noinput", "--ignore", "scss")
     return pair
 
 

@@ -31,13 +31,13 @@ def test_the_portals_headers_pass_through_unchanged(pair):
 
 def test_hashed_static_files_are_served_by_nginx_for_a_year(pair):
     _, _, page = pair.request("GET", "/en/")
-    stylesheet = re.search(rb'href="(/static/css/portal\.[0-9a-f]+\.css)"', page).group(1).decode()
+    stylesheet = re.search(rb'href="(/static/build/portal\.[0-9a-f]+\.css)"', page).group(1).decode()
     status, headers, body = pair.request("GET", stylesheet)
     assert status == 200
     assert headers["server"] == ["nginx"]
     assert headers["content-type"] == ["text/css"]
     assert "immutable" in headers["cache-control"][0]
-    assert b".skip-link" in body
+    assert b".it-header-slim-wrapper" in body
 
 
 def put_in_media(pair, name, content):

@@ -50,4 +50,4 @@ def test_every_page_shape_has_no_html_error(client, tmp_path):
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
-    assert errors == []
+    assert errors == [], "\n".join(errors)

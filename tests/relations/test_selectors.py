@@ -54,12 +54,12 @@ def test_a_grouping_page_shows_its_members_agreements_under_their_own_heading(cl
     asean.members.set([vietnam])
     members = AgreementFactory(partners=[PartnerFactory(country=vietnam)])
     content = client.get(asean.get_absolute_url()).content.decode()
-    agreements = content.split('<section id="agreements"', 1)[1].split("</section>", 1)[0]
-    member_section = content.split('<section id="member-agreements"', 1)[1].split("</section>", 1)[0]
-    assert members.get_absolute_url() not in agreements
-    assert "No agreements with ASEAN as a whole published yet." in agreements
+    own_story = content.split('<section id="story"', 1)[1].split("</section>", 1)[0]
+    member_section = content.split('<section id="member-story"', 1)[1].split("</section>", 1)[0]
+    assert members.get_absolute_url() not in own_story
+    assert "No agreements or milestones concerning ASEAN as a whole published yet." in own_story
     assert members.get_absolute_url() in member_section
-    assert "Agreements of its member countries" in member_section
+    assert "The story of its member countries" in member_section
     assert "for this country" not in content
 
 

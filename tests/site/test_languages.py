@@ -144,7 +144,7 @@ ENGLISH_PROPER_NAMES = ["China Tourism Academy"]
 )
 def test_search_finds_in_either_language_what_the_other_finds(italian, english):
     def found(text):
-        return {row for group in selectors.search(text=text) for row in group["rows"]}
+        return {result.record for group in selectors.search(text=text) for result in group["results"]}
 
     with translation.override("it"):
         in_italian = found(italian)

@@ -1,4 +1,5 @@
 from django import template
+from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -19,6 +20,12 @@ def markdown_filter(text):
 def verbose_name(record):
     """The model's name for a record, 'partner' or 'agreement', to label mixed lists."""
     return record._meta.verbose_name
+
+
+@register.filter
+def record_type(record):
+    """The model of a record, "agreement" or "milestone", for lists that mix them (a page's story)."""
+    return record._meta.model_name
 
 
 @register.simple_tag
@@ -63,4 +70,19 @@ def untranslated_notice(*records, shown=False):
         _("Some texts on this page are not yet available in English and are shown in Italian.")
         if language == "en"
         else _("Some texts on this page are not yet available in Italian and are shown in English."),
+    )
+
+
+@register.simple_tag
+def icon(name, css_class=""):
+    """A Bootstrap Italia icon from the sprite `make static` builds (static/build/icons.svg).
+
+    Decorative: hidden from screen readers, so the link or button it sits in needs its own text.
+    """
+    classes = f"icon {css_class}".strip()
+    return format_html(
+        '<svg class="{}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        classes,
+        static("build/icons.svg"),
+        name,
     )

@@ -1,0 +1,136 @@
+"""The first texts of the footer's information pages, in Italian and English.
+
+A migration creates the pages from these texts and the page view recreates one that is missing
+(a database emptied by a test, a row deleted by hand); editors change them in the admin. The
+institution's name and contacts, the licence and the address of the accessibility statement are
+settings, shown by the template beside the texts, so the texts do not repeat them.
+"""
+
+DEFAULT_TEXTS = {
+    "legal-notes": {
+        "title_it": "Note legali",
+        "title_en": "Legal notes",
+        "body_it": (
+            "Questo portale è pubblicato dalla Regione Emilia-Romagna e presenta i rapporti della Regione "
+            "e della città di Bologna con i loro partner asiatici: accordi, partenariati, eventi e dati "
+            "economici.\n\n"
+            "Ogni fatto indica il documento e la sezione da cui proviene. Le date sono riportate con la "
+            "precisione della fonte; quando la fonte non indica una data, il portale lo dice.\n\n"
+            "Testi e dati si possono riutilizzare alle condizioni della pagina «Licenza dei dati».\n\n"
+            "Il portale contiene collegamenti ad altri siti, il cui contenuto non dipende dalla redazione "
+            "del portale."
+        ),
+        "body_en": (
+            "This portal is published by the Emilia-Romagna Region and presents the relations of the "
+            "Region and the city of Bologna with their Asian partners: agreements, partnerships, events "
+            "and economic figures.\n\n"
+            "Every fact names the document and section it comes from. Dates are given as precisely as "
+            "the source gives them; when a source gives no date, the portal says so.\n\n"
+            "Texts and data may be reused on the terms of the page “Licence of the data”.\n\n"
+            "The portal links to other sites, whose content does not depend on the portal's editors."
+        ),
+    },
+    "privacy": {
+        "title_it": "Informativa sulla privacy",
+        "title_en": "Privacy notice",
+        "body_it": (
+            "Il portale non chiede dati personali ai visitatori e non ha account per i visitatori.\n\n"
+            "- **Registri del server.** Come ogni server web, il server del portale registra ogni "
+            "richiesta (indirizzo di rete del dispositivo, pagina, ora, descrizione del browser) nei "
+            "propri registri tecnici, per far funzionare il servizio e proteggerlo da abusi.\n"
+            "- **«Questa pagina ti è stata utile?».** Della risposta si conta solo il numero di stelle "
+            "per pagina. Per fermare gli invii automatici, il portale tiene in memoria un'impronta "
+            "cifrata dell'indirizzo di rete, che non permette di risalire all'indirizzo, per un giorno "
+            "al massimo; l'impronta non è mai scritta nella banca dati.\n"
+            "- **Redazione.** Chi aggiorna il portale accede con un account personale; il nome della "
+            "persona e le modifiche che fa sono registrati nella cronologia di ogni scheda.\n\n"
+            "Secondo il Regolamento (UE) 2016/679 (GDPR) ciascuno può chiedere alla Regione l'accesso "
+            "ai dati che lo riguardano, la loro rettifica o la loro cancellazione, ai contatti in fondo "
+            "a ogni pagina."
+        ),
+        "body_en": (
+            "The portal asks visitors for no personal data and has no visitor accounts.\n\n"
+            "- **Server logs.** Like every web server, the portal's server records each request (the "
+            "network address of the device, the page, the time, the browser's description) in its "
+            "technical logs, to run the service and protect it from abuse.\n"
+            "- **“Was this page useful?”** Only the number of stars per page is counted. To stop "
+            "automated answers, the portal keeps in memory a keyed digest of the network address, "
+            "from which the address cannot be recovered, for one day at most; the digest is never "
+            "written to the database.\n"
+            "- **Editors.** The people who keep the portal up to date sign in with a personal account; "
+            "their name and their changes are recorded in the history of each record.\n\n"
+            "Under Regulation (EU) 2016/679 (GDPR) anyone may ask the Region for access to the data "
+            "about them, their correction or their deletion, at the contacts at the foot of every page."
+        ),
+    },
+    "cookies": {
+        "title_it": "Informativa sui cookie",
+        "title_en": "Cookie notice",
+        "body_it": (
+            "Il portale non installa alcun cookie nel browser dei visitatori: né propri né di terze "
+            "parti. Non usa strumenti di statistica, pubblicità o contenuti incorporati da altri siti. "
+            "Per questo non mostra alcun banner sui cookie.\n\n"
+            "Solo chi fa parte della redazione e accede all'area di amministrazione riceve due cookie "
+            "tecnici, necessari per l'accesso: la sessione, che termina alla chiusura del browser, e la "
+            "protezione dalle richieste contraffatte (CSRF)."
+        ),
+        "body_en": (
+            "The portal sets no cookie in visitors' browsers: neither its own nor third parties'. It "
+            "uses no analytics, no advertising and no content embedded from other sites. That is why "
+            "it shows no cookie banner.\n\n"
+            "Only the editors who sign in to the administration receive two technical cookies, needed "
+            "to sign in: the session, which ends when the browser is closed, and the protection "
+            "against forged requests (CSRF)."
+        ),
+    },
+    "accessibility": {
+        "title_it": "Accessibilità",
+        "title_en": "Accessibility",
+        "body_it": (
+            "La Regione Emilia-Romagna si impegna a rendere questo portale accessibile, secondo la "
+            "Legge 9 gennaio 2004, n. 4 e le Linee guida sull'accessibilità degli strumenti "
+            "informatici dell'AgID.\n\n"
+            "Le pagine seguono il sistema di design della pubblica amministrazione (Bootstrap Italia), "
+            "si leggono con la tastiera e con i lettori di schermo, si adattano allo schermo del "
+            "telefono e all'ingrandimento del testo, e non richiedono JavaScript.\n\n"
+            "Se una risposta al meccanismo di feedback non arriva entro 30 giorni o non è "
+            "soddisfacente, è possibile inviare una segnalazione all'AgID."
+        ),
+        "body_en": (
+            "The Emilia-Romagna Region is committed to making this portal accessible, in accordance "
+            "with Law no. 4 of 9 January 2004 and AgID's Guidelines on the accessibility of IT tools.\n\n"
+            "The pages follow the Italian public administration's design system (Bootstrap Italia), "
+            "can be used with a keyboard and with screen readers, adapt to a phone's screen and to "
+            "enlarged text, and need no JavaScript.\n\n"
+            "If an answer to the feedback mechanism does not arrive within 30 days or is not "
+            "satisfactory, a report can be sent to AgID."
+        ),
+    },
+    "data-licence": {
+        "title_it": "Licenza dei dati",
+        "title_en": "Licence of the data",
+        "body_it": (
+            "Salvo dove è indicato diversamente, i testi e i dati del portale sono pubblicati con la "
+            "licenza indicata qui sopra. Si possono copiare, distribuire e adattare, anche per fini "
+            "commerciali, citando la fonte: «Emilia-Romagna & Asia – Regione Emilia-Romagna» e il "
+            "documento che ogni fatto indica.\n\n"
+            "Le immagini possono avere condizioni proprie, indicate nel loro credito."
+        ),
+        "body_en": (
+            "Unless stated otherwise, the texts and data of the portal are published under the licence "
+            "named above. They may be copied, shared and adapted, also commercially, provided the "
+            "source is credited: “Emilia-Romagna & Asia – Emilia-Romagna Region” and the document "
+            "each fact names.\n\n"
+            "Images may carry terms of their own, given in their credit."
+        ),
+    },
+}
+
+
+def create_missing(InfoPage, kinds=None):
+    """Create the pages of ``kinds`` (all by default) that do not exist, with their first texts."""
+    for kind, texts in DEFAULT_TEXTS.items():
+        if kinds is None or kind in kinds:
+            InfoPage.objects.get_or_create(
+                kind=kind, defaults={**texts, "title": texts["title_it"], "body": texts["body_it"]}
+            )

@@ -1,0 +1,106 @@
+"""'Was this page useful?' (the AgID rating component): anonymous counts per page, limits against
+floods without cookies, and the editors' report."""
+
+import pytest
+from django.core.cache import caches
+
+from portal.core.caching import content_version
+from portal.site.models import PageRating
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    caches["default"].clear()
+    yield
+    caches["default"].clear()
+
+
+def rate(client, page="/en/countries/china/", stars=4, address="192.0.2.10", **extra):
+    return client.post("/en/page-rating/", {"page": page, "stars": stars, **extra}, REMOTE_ADDR=address)
+
+
+def counts():
+    return {(row.path, row.stars): row.count for row in PageRating.objects.all()}
+
+
+def test_every_page_offers_the_rating_form_without_a_cookie(client, places):
+    response = client.get("/it/countries/china/")
+    content = response.content.decode()
+    assert '<form class="page-rating-form" method="post" action="/it/page-rating/">' in content
+    assert '<input type="hidden" name="page" value="/it/countries/china/">' in content
+    assert content.count('name="stars"') == 5
+    assert not response.cookies
+
+
+def test_an_answer_is_counted_for_its_page_and_rating_and_sets_no_cookie(client, places):
+    response = rate(client)
+    assert response.status_code == 200
+    assert "Your answer has been counted" in response.content.decode()
+    assert not response.cookies
+    rate(client, address="192.0.2.11")
+    rate(client, stars=2, address="192.0.2.12")
+    assert counts() == {("/en/countries/china/", 4): 2, ("/en/countries/china/", 2): 1}
+
+
+def test_one_answer_per_page_and_address_a_day(client, places):
+    rate(client)
+    again = rate(client, stars=1)
+    assert again.status_code == 200
+    assert "already been counted today" in again.content.decode()
+    assert counts() == {("/en/countries/china/", 4): 1}
+    rate(client, page="/en/countries/japan/")  # another page is another answer
+    assert counts()[("/en/countries/japan/", 4)] == 1
+
+
+def test_an_address_answering_too_often_is_refused_for_the_hour(client, places, settings):
+    settings.PORTAL_RATINGS_PER_HOUR = 3
+    pages = ["/en/", "/en/countries/", "/en/countries/china/", "/en/countries/japan/"]
+    statuses = [rate(client, page=page).status_code for page in pages]
+    assert statuses == [200, 200, 200, 429]
+    assert sum(counts().values()) == 3
+    assert rate(client, page="/en/timeline/", address="192.0.2.99").status_code == 200  # others still answer
+
+
+def test_the_trap_field_counts_nothing(client, places):
+    response = rate(client, website="http://spam.example")
+    assert response.status_code == 200
+    assert counts() == {}
+
+
+@pytest.mark.parametrize(
+    "page, stars, message",
+    [
+        ("/admin/", 4, "This is not a page of the portal."),
+        ("https://example.org/", 4, "This is not a page of the portal."),
+        ("/en/no-such-page/", 4, "This is not a page of the portal."),
+        ("/en/countries/china/", 9, "Choose from one to five stars, then send."),
+        ("/en/countries/china/", "", "Choose from one to five stars, then send."),
+    ],
+)
+def test_a_wrong_answer_is_a_clear_400_and_counts_nothing(client, places, page, stars, message):
+    response = rate(client, page=page, stars=stars)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert counts() == {}
+
+
+def test_a_get_is_not_allowed(client):
+    assert client.get("/en/page-rating/").status_code == 405
+
+
+def test_an_answer_does_not_make_the_cached_pages_stale(client, places):
+    before = content_version()
+    rate(client)
+    rate(client, address="192.0.2.50")
+    assert content_version() == before
+
+
+def test_the_editors_report_lists_the_least_useful_pages_first(admin_client, client, places):
+    rate(client, page="/en/countries/china/", stars=5, address="192.0.2.1")
+    rate(client, page="/en/countries/china/", stars=4, address="192.0.2.2")
+    rate(client, page="/en/countries/japan/", stars=1, address="192.0.2.3")
+    content = admin_client.get("/admin/site/pagerating/").content.decode()
+    assert content.index("/en/countries/japan/") < content.index("/en/countries/china/")
+    assert "<td>4.5</td>" in content and "<td>1.0</td>" in content

@@ -1,0 +1,62 @@
+"""Charts that do not mislead (issue 14): only comparable figures together, shares on 0-100%."""
+
+from decimal import Decimal
+
+import pytest
+
+from tests.factories import FigureFactory, TerritoryFactory
+from trade.charts import bar_charts
+from trade.models import Figure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_shares_are_drawn_on_a_0_to_100_scale():
+    figures = [FigureFactory(value=Decimal("14.6")), FigureFactory(value=Decimal("65"))]
+    (chart,) = bar_charts(figures)
+    assert chart.full_scale
+    assert [bar.length for bar in chart.bars] == [pytest.approx(14.6), pytest.approx(65.0)]  # not 22% and 100%
+
+
+def test_other_units_are_drawn_from_zero_to_their_largest_value():
+    changes = [
+        FigureFactory(value=Decimal("49.5"), unit=Figure.Unit.PERCENT_CHANGE),
+        FigureFactory(value=Decimal("10"), unit=Figure.Unit.PERCENT_CHANGE),
+    ]
+    (chart,) = bar_charts(changes)
+    assert not chart.full_scale
+    assert [bar.length_attr for bar in chart.bars] == ["100.0%", "20.2%"]
+
+
+def test_figures_of_different_territories_are_never_drawn_together():
+    region = TerritoryFactory()
+    province = TerritoryFactory(slug="province-of-reggio-emilia", name="Province of Reggio Emilia")
+    amounts = [
+        FigureFactory(value=916_000_000, unit=Figure.Unit.CURRENCY_NOT_STATED, territory=region),
+        FigureFactory(value=60_000_000, unit=Figure.Unit.CURRENCY_NOT_STATED, territory=province),
+        FigureFactory(value=30_000_000, unit=Figure.Unit.CURRENCY_NOT_STATED, territory=province),
+    ]
+    charts = bar_charts(amounts)
+    assert [(chart.territory, len(chart.bars)) for chart in charts] == [(province, 2)]  # one figure: no chart
+    assert "currency not stated" in str(charts[0].title)
+
+
+def test_euros_and_amounts_without_a_currency_are_never_drawn_together():
+    figures = [
+        FigureFactory(value=5, unit=Figure.Unit.EURO),
+        FigureFactory(value=6, unit=Figure.Unit.CURRENCY_NOT_STATED),
+    ]
+    assert bar_charts(figures) == []
+
+
+def test_the_chart_says_its_unit_and_territory_and_lists_its_figures_as_a_table(client):
+    FigureFactory(label="Share to Asia", value=Decimal("14.6"), is_featured=True)
+    FigureFactory(label="Share of mechanics", value=Decimal("65"))
+    content = client.get("/en/business/").content.decode()
+    chart = content.split('<figure class="chart"', 1)[1].split("</figure>", 1)[0]
+    assert "Shares, in percent (scale 0–100%)" in chart and "Emilia-Romagna Region" in chart
+    assert "2 figures, from Share of mechanics (65%) to Share to Asia (14.6%)." in chart
+    assert '<ul class="bars" aria-hidden="true">' in chart
+    table = chart.split("<table>", 1)[1]
+    assert "Share to Asia" in table and "Share of mechanics" in table
+    assert 'width="65.0%"' in chart and 'width="14.6%"' in chart
