@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "relations"
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path("organisations/", views.OrganisationListView.as_view(), name="organisation-list"),
     path("networks/<slug:slug>/", views.NetworkDetailView.as_view(), name="network-detail"),
     path("timeline/", views.TimelineView.as_view(), name="timeline"),
+    path("feeds/changes.atom", feeds.ChangesFeed(), name="changes-feed"),
+    path("feeds/countries/<slug:slug>.atom", feeds.CountryChangesFeed(), name="country-changes-feed"),
 ]

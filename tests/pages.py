@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "sitemap": "/en/sitemap/",
     "legal notes": "/en/info/legal-notes/",
     "accessibility": "/en/info/accessibility/",
+    "open data": "/en/data/",
     "not found": "/en/no-such-page/",
 }
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import downloads, views
 
 app_name = "portal"
 
@@ -16,4 +16,7 @@ urlpatterns = [
     path("sitemap/", views.SitemapPageView.as_view(), name="sitemap"),
     path("info/<slug:kind>/", views.InfoPageView.as_view(), name="info-page"),
     path("page-rating/", views.PageRatingView.as_view(), name="rate-page"),
+    path("data/", downloads.OpenDataView.as_view(), name="open-data"),
+    path("data/datapackage.json", downloads.DatapackageView.as_view(), name="datapackage"),
+    path("data/<slug:name>.<str:fmt>", downloads.DownloadView.as_view(), name="download"),
 ]

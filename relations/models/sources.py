@@ -8,6 +8,8 @@ from portal.core.local_names import NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.text import SLUG_HELP, SLUG_LABEL
 
+DOCUMENT_LANGUAGES = [("it", _("Italian")), ("en", _("English"))]
+
 
 class Source(NaturalKeyModel, NameLanguage):
     """A document the portal's facts come from."""
@@ -16,6 +18,21 @@ class Source(NaturalKeyModel, NameLanguage):
     slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("address"), blank=True, help_text=_("Where the document can be read, if public."))
+    # What is known about the document itself, shown on its page (and, later, in every export):
+    # left empty, each says "not stated" rather than a guess.
+    publisher = models.CharField(
+        _("publisher"), max_length=200, blank=True, help_text=_("Who published the document, if it says so.")
+    )
+    document_language = models.CharField(
+        _("language of the document"), max_length=8, blank=True, choices=DOCUMENT_LANGUAGES
+    )
+    document_date = models.DateField(_("date of the document"), null=True, blank=True)
+    retrieved_on = models.DateField(
+        _("date retrieved"), null=True, blank=True, help_text=_("When the editors took the document, if known.")
+    )
+    licence = models.CharField(
+        _("licence of the document"), max_length=200, blank=True, help_text=_("Its terms of reuse, if it states them.")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     objects = NaturalKeyQuerySet.as_manager()

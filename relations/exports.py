@@ -1,0 +1,153 @@
+"""The relations lists as data (portal.core.exports): agreements, partners, milestones, organisations.
+
+One file per language: the texts are in the language of the address (``/it/data/…``), the
+identifiers, codes and dates the same in both.
+"""
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.exports import Column, Dataset, joined
+from portal.core.text import render_markdown
+
+
+def page_url(record, request):
+    return request.build_absolute_uri(record.get_absolute_url())
+
+
+def plain(text):
+    return strip_tags(render_markdown(text)).strip()
+
+
+def date_precision(record):
+    if record.date_year is None:
+        return "recently" if record.date_qualifier == "recently" else "undated"
+    return "day" if record.date_day else "month" if record.date_month else "year"
+
+
+def licence(record):
+    return settings.PORTAL_DATA_LICENCE["name"]
+
+
+IDENTITY = [
+    Column("id", "string", _("Stable identifier (the last part of the page's address)."), lambda r: r.slug),
+    Column("url", "string", _("The record's page on the portal."), page_url, needs_request=True),
+]
+DATED = [
+    Column(
+        "date",
+        "string",
+        _("ISO 8601 date, as precise as the source: 2015, 2015-11 or 2015-11-20; empty if none."),
+        lambda r: r.date_iso,
+    ),
+    Column("date_precision", "string", _("year, month, day, recently (no date stated) or undated."), date_precision),
+    Column(
+        "date_qualifier",
+        "string",
+        _('"since" when the date is a beginning; empty otherwise.'),
+        lambda r: r.date_qualifier if r.date_qualifier != "recently" else "",
+    ),
+]
+SOURCED = [
+    Column("source", "string", _("Identifier of the source document."), lambda r: r.source_section.source.slug),
+    Column("source_title", "string", _("Title of the source document."), lambda r: r.source_section.source.title),
+    Column("section", "string", _("Identifier of the section of the source."), lambda r: r.source_section.slug),
+    Column("section_title", "string", _("Title of the section of the source."), lambda r: r.source_section.title),
+    Column(
+        "editor_note", "string", _("The editors' note on the fact: a correction or interpretation."), lambda r: r.note
+    ),
+    Column("licence", "string", _("Licence of the data."), licence),
+]
+
+
+def signatories(agreement):
+    return joined(f"{signatory.side}:{signatory.party.slug}" for signatory in agreement.signatories.all())
+
+
+AGREEMENTS = Dataset(
+    "agreements",
+    _("Agreements"),
+    _("Agreements between Emilia-Romagna, Bologna and their Asian partners, with their signatories and sources."),
+    [
+        *IDENTITY,
+        Column("title", "string", _("Title."), lambda r: r.title),
+        Column("kind", "string", _("Kind of agreement (code)."), lambda r: r.kind),
+        Column("status", "string", _("Status (code)."), lambda r: r.status),
+        *DATED,
+        Column(
+            "countries",
+            "string",
+            _("Countries concerned (identifiers, separated by “; ”)."),
+            lambda r: joined(c.slug for c in r.countries.all()),
+        ),
+        Column("partners", "string", _("Partners (identifiers)."), lambda r: joined(p.slug for p in r.partners.all())),
+        Column("signatories", "string", _("Signatories as side:identifier (european or asian)."), signatories),
+        Column("domains", "string", _("Domains (identifiers)."), lambda r: joined(d.slug for d in r.domains.all())),
+        Column("summary", "string", _("Summary, plain text."), lambda r: plain(r.summary)),
+        *SOURCED,
+    ],
+)
+
+MILESTONES = Dataset(
+    "milestones",
+    _("Milestones"),
+    _("Dated events in the relations of Emilia-Romagna and Bologna with Asia, with their sources."),
+    [
+        *IDENTITY,
+        Column("title", "string", _("Title."), lambda r: r.title),
+        Column("kind", "string", _("Kind of event (code)."), lambda r: r.kind),
+        *DATED,
+        Column(
+            "countries",
+            "string",
+            _("Countries concerned (identifiers)."),
+            lambda r: joined(c.slug for c in r.countries.all()),
+        ),
+        Column("partners", "string", _("Partners (identifiers)."), lambda r: joined(p.slug for p in r.partners.all())),
+        Column(
+            "organisations",
+            "string",
+            _("Organisations involved (identifiers)."),
+            lambda r: joined(o.slug for o in r.organisations.all()),
+        ),
+        Column("summary", "string", _("Summary, plain text."), lambda r: plain(r.summary)),
+        *SOURCED,
+    ],
+)
+
+PARTNERS = Dataset(
+    "partners",
+    _("Partners"),
+    _("The Asian cities, provinces and states Emilia-Romagna and Bologna work with."),
+    [
+        *IDENTITY,
+        Column("name", "string", _("Name."), lambda r: r.name),
+        Column("native_name", "string", _("Name in the local script."), lambda r: r.native_name),
+        Column(
+            "native_name_language",
+            "string",
+            _("Language of the local name (BCP 47)."),
+            lambda r: r.native_name_language,
+        ),
+        Column("kind", "string", _("Kind (code)."), lambda r: r.kind),
+        Column("country", "string", _("Country (identifier)."), lambda r: r.country.slug),
+        Column("latitude", "number", _("Latitude (WGS 84)."), lambda r: r.latitude),
+        Column("longitude", "number", _("Longitude (WGS 84)."), lambda r: r.longitude),
+        *SOURCED,
+    ],
+)
+
+ORGANISATIONS = Dataset(
+    "organisations",
+    _("Organisations"),
+    _("The bodies on both sides of the agreements and milestones."),
+    [
+        *IDENTITY,
+        Column("name", "string", _("Name."), lambda r: r.name),
+        Column("kind", "string", _("Kind (code)."), lambda r: r.kind),
+        Column("side", "string", _("Side (code)."), lambda r: r.side),
+        Column("country", "string", _("Country (identifier), if any."), lambda r: r.country.slug if r.country else ""),
+        *SOURCED,
+    ],
+)

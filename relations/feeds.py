@@ -1,0 +1,87 @@
+"""Atom feeds of new and changed agreements and milestones, in the page's language (the feed's
+address carries it: ``/it/feeds/…``, ``/en/feeds/…``), for the whole portal and for one country.
+
+Django's syndication framework: each entry keeps one id (the record's address) and says when it
+last changed, so a reader shows an edited agreement as updated rather than as a new one.
+"""
+
+import heapq
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from portal.core.text import render_markdown
+
+from .models import Agreement, Country, Milestone
+from .selectors import agreements_for_country, milestones_for_country
+
+FEED_ENTRIES = 50
+
+
+def latest_changes(agreements, milestones, limit=FEED_ENTRIES):
+    """The ``limit`` agreements and milestones changed last, newest change first."""
+    streams = [
+        queryset.select_related("source_section__source").order_by("-updated_at", "-pk")[:limit]
+        for queryset in (agreements, milestones)
+    ]
+    return list(heapq.merge(*streams, key=lambda record: record.updated_at, reverse=True))[:limit]
+
+
+class ChangesFeed(Feed):
+    """New and changed agreements and milestones across the portal."""
+
+    feed_type = Atom1Feed  # its language is the request's (Django's default: get_language())
+
+    def title(self, obj=None):
+        return _("%(portal)s: new and changed agreements and milestones") % {"portal": settings.PORTAL_NAME}
+
+    def subtitle(self, obj=None):
+        return _("The agreements and milestones of Emilia-Romagna with Asia, as they are added and changed.")
+
+    def link(self, obj=None):
+        return reverse("relations:timeline")
+
+    def items(self, obj=None):
+        return latest_changes(Agreement.objects.published(), Milestone.objects.published())
+
+    def item_title(self, record):
+        kind = _("Agreement") if isinstance(record, Agreement) else _("Event")
+        return f"{kind}: {record.title}"
+
+    def item_description(self, record):
+        text = strip_tags(render_markdown(record.summary)).strip()
+        source = _("Source: %(source)s, %(section)s") % {
+            "source": record.source_section.source.title,
+            "section": record.source_section.title,
+        }
+        return f"{record.date_display}. {text} {source}".replace(" .", ".").strip()
+
+    def item_updateddate(self, record):
+        return record.updated_at
+
+    def item_pubdate(self, record):
+        return record.updated_at
+
+
+class CountryChangesFeed(ChangesFeed):
+    """New and changed agreements and milestones concerning one country (or its partners)."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Country.objects.published(), slug=slug)
+
+    def title(self, country):
+        return _("%(portal)s: agreements and milestones with %(country)s") % {
+            "portal": settings.PORTAL_NAME,
+            "country": country.name,
+        }
+
+    def link(self, country):
+        return country.get_absolute_url()
+
+    def items(self, country):
+        return latest_changes(agreements_for_country(country=country), milestones_for_country(country=country))
