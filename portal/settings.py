@@ -318,6 +318,10 @@ PORTAL_INSTITUTION = {
 # "Was this page useful?" (portal/site/ratings.py): answers one client address may give in an hour.
 PORTAL_RATINGS_PER_HOUR = int(os.environ.get("PORTAL_RATINGS_PER_HOUR", 30))
 
+# A figure whose year is older than this many years (or that has none) shows "data from 2015" and
+# is listed in the admin's report of figures to update.
+PORTAL_FIGURES_FRESH_YEARS = int(os.environ.get("PORTAL_FIGURES_FRESH_YEARS", 5))
+
 # The licence of the portal's data and texts (the open-data licence page and, later, the downloads).
 PORTAL_DATA_LICENCE = {
     "name": os.environ.get("PORTAL_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 International (CC BY 4.0)"),

@@ -5,10 +5,13 @@
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
@@ -37,7 +40,21 @@ class Territory(NaturalKeyModel):
         return self.name
 
 
+def stale_before():
+    """The first year a figure is fresh in: this year minus ``PORTAL_FIGURES_FRESH_YEARS``."""
+    return timezone.now().year - settings.PORTAL_FIGURES_FRESH_YEARS
+
+
 class FigureQuerySet(PublishedQuerySet):
+    def stale(self):
+        """Figures older than the freshness limit or without a year, the oldest first (no year first)."""
+        year = Coalesce("end_year", "start_year")
+        return (
+            self.annotate(data_year_sort=year)
+            .filter(Q(data_year_sort__isnull=True) | Q(data_year_sort__lt=stale_before()))
+            .order_by(F("data_year_sort").asc(nulls_first=True), "label")
+        )
+
     def for_tables(self):
         """What a figure table shows: its territory, counterpart and source."""
         return self.select_related("territory", "country", "world_region", "source_section__source")
@@ -181,6 +198,16 @@ class Figure(NaturalKeyModel, Sourced, Published):
 
     def get_absolute_url(self):
         return f"{reverse('trade:overview')}#figure-{self.slug}"
+
+    @property
+    def data_year(self):
+        """The year the figure describes (the last of a period), or None when the source gives none."""
+        return self.end_year or self.start_year
+
+    @property
+    def is_stale(self):
+        """Older than ``PORTAL_FIGURES_FRESH_YEARS`` years, or of no stated year: worth updating."""
+        return self.data_year is None or self.data_year < stale_before()
 
     @property
     def period_display(self):

@@ -3,6 +3,7 @@ editor's language, and the list of what is missing a translation."""
 
 from django.apps import apps
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -51,6 +52,7 @@ class PortalAdminSite(admin.AdminSite):
         return [
             path("language/", self.admin_view(self.editor_language), name="editor-language"),
             path("translations/", self.admin_view(self.missing_translations), name="missing-translations"),
+            path("stale-figures/", self.admin_view(self.stale_figures), name="stale-figures"),
             *super().get_urls(),
         ]
 
@@ -100,6 +102,21 @@ class PortalAdminSite(admin.AdminSite):
             )
         context = {**self.each_context(request), "title": _("Missing translations"), "sections": sections}
         return TemplateResponse(request, "admin/missing_translations.html", context)
+
+    def stale_figures(self, request):
+        """Figures older than the freshness limit or without a year, the oldest first: what to update."""
+        from trade.models import Figure, stale_before
+
+        if not request.user.has_perm("trade.view_figure"):
+            raise PermissionDenied
+        figures = Figure.objects.stale().select_related("source_section__source")
+        context = {
+            **self.each_context(request),
+            "title": _("Figures to update"),
+            "figures": figures,
+            "fresh_from": stale_before(),
+        }
+        return TemplateResponse(request, "admin/stale_figures.html", context)
 
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)

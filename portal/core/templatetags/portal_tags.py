@@ -1,5 +1,8 @@
 from django import template
+from django.conf import settings
 from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -86,3 +89,23 @@ def icon(name, css_class=""):
         static("build/icons.svg"),
         name,
     )
+
+
+@register.simple_tag(takes_context=True)
+def citation_text(context, record):
+    """How to cite a fact: what it says (a figure's value and year, a record's date), its source
+    and section, the portal, its permanent address and the day it was consulted."""
+    request = context.request
+    if hasattr(record, "value_display"):  # a figure
+        what = f"{record.label}: {record.value_display} ({record.period_display})"
+    else:
+        what = f"{record.title} ({record.date_display})"
+    section = record.source_section
+    return _("%(what)s. Source: %(source)s, %(section)s. %(portal)s, %(url)s (consulted on %(date)s).") % {
+        "what": what,
+        "source": section.source.title,
+        "section": section.title,
+        "portal": settings.PORTAL_NAME,
+        "url": request.build_absolute_uri(record.get_absolute_url()),
+        "date": date_format(timezone.localdate(), "DATE_FORMAT"),
+    }
