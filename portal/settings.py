@@ -322,6 +322,10 @@ PORTAL_RATINGS_PER_HOUR = int(os.environ.get("PORTAL_RATINGS_PER_HOUR", 30))
 # is listed in the admin's report of figures to update.
 PORTAL_FIGURES_FRESH_YEARS = int(os.environ.get("PORTAL_FIGURES_FRESH_YEARS", 5))
 
+# The institution's code in the index of Italian public administrations (IPA, indicepa.gov.it), which
+# DCAT-AP_IT uses to identify publishers and datasets: r_emiro is the Regione Emilia-Romagna's.
+PORTAL_INSTITUTION_IPA_CODE = os.environ.get("PORTAL_INSTITUTION_IPA_CODE", "r_emiro")
+
 # The licence of the portal's data and texts (the open-data licence page and, later, the downloads).
 PORTAL_DATA_LICENCE = {
     "name": os.environ.get("PORTAL_DATA_LICENCE_NAME", "Creative Commons Attribution 4.0 International (CC BY 4.0)"),

@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from portal.site import views
+from portal.site import downloads, views
 from portal.site.sitemaps import SITEMAPS
 
 urlpatterns = i18n_patterns(
@@ -24,6 +24,8 @@ urlpatterns += [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    # The DCAT-AP_IT catalogue: one, in both languages (each text with its language tag).
+    path("data/catalogue.ttl", downloads.CatalogueView.as_view(), name="dcat-catalogue"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"}),
     path(
         "sitemap-<section>.xml",

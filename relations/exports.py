@@ -52,6 +52,24 @@ DATED = [
 SOURCED = [
     Column("source", "string", _("Identifier of the source document."), lambda r: r.source_section.source.slug),
     Column("source_title", "string", _("Title of the source document."), lambda r: r.source_section.source.title),
+    Column(
+        "source_publisher",
+        "string",
+        _("Publisher of the source; empty when it does not say."),
+        lambda r: r.source_section.source.publisher,
+    ),
+    Column(
+        "source_date",
+        "date",
+        _("Date of the source document; empty when not stated."),
+        lambda r: r.source_section.source.document_date,
+    ),
+    Column(
+        "source_url",
+        "string",
+        _("Where the source can be read; empty when not stated."),
+        lambda r: r.source_section.source.url,
+    ),
     Column("section", "string", _("Identifier of the section of the source."), lambda r: r.source_section.slug),
     Column("section_title", "string", _("Title of the section of the source."), lambda r: r.source_section.title),
     Column(

@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 
 from relations.exports import AGREEMENTS, MILESTONES, ORGANISATIONS, PARTNERS
 from relations.filters import AgreementFilter, PartnerFilter, TimelineFilter
-from relations.models import Agreement, Milestone, Organisation, Partner
+from relations.models import Agreement, Milestone, Organisation, Partner, Source
 from relations.selectors import milestones_for_country
 from trade.exports import FIGURES
 from trade.models import Figure
@@ -136,6 +136,15 @@ class OpenDataView(TemplateView):
         return super().get_context_data(**kwargs, datasets=datasets, licence=settings.PORTAL_DATA_LICENCE)
 
 
+class CatalogueView(View):
+    """The DCAT-AP_IT catalogue (portal/site/catalogue.py), as Turtle, at /data/catalogue.ttl."""
+
+    def get(self, request):
+        from .catalogue import catalogue
+
+        return HttpResponse(catalogue(request).serialize(format="turtle"), content_type="text/turtle; charset=utf-8")
+
+
 class DatapackageView(View):
     def get(self, request):
         return datapackage(request)
@@ -186,6 +195,10 @@ def datapackage(request):
         "language": language,
         "homepage": request.build_absolute_uri(reverse("portal:home")),
         "licenses": [{"name": settings.PORTAL_DATA_LICENCE["name"], "path": settings.PORTAL_DATA_LICENCE["url"]}],
+        # The documents every row cites (its source column), with what is known of them.
+        "sources": [
+            {"title": source.title, **({"path": source.url} if source.url else {})} for source in Source.objects.all()
+        ],
         "resources": resources,
     }
     return HttpResponse(json.dumps(package, ensure_ascii=False, indent=1), content_type="application/json")
