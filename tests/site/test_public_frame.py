@@ -98,7 +98,8 @@ def test_visitors_get_no_cookie_and_no_cookie_banner(client, places):
 def test_the_stylesheet_and_fonts_come_from_the_portal_itself(client, places):
     content = client.get("/en/").content.decode()
     assert re.findall(r'<link rel="stylesheet" href="([^"]+)"', content) == ["/static/build/portal.css"]
-    assert "<script" not in content  # no component needs JavaScript
+    # No component needs JavaScript: the only <script> is the JSON-LD data block, which never runs.
+    assert re.findall(r"<script[^>]*>", content) == ['<script type="application/ld+json">']
     loaded = re.findall(r'<(?:img|source|use)[^>]* (?:src|href)="([^"]+)"', content)
     loaded += re.findall(r'<link rel="(?:stylesheet|preload|icon)" href="([^"]+)"', content)
     assert loaded and all(url.startswith("/static/") for url in loaded), loaded  # no third-party request
