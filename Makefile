@@ -59,7 +59,13 @@ static/build/icons.svg: scripts/build_icons.py $(NODE_INSTALLED) Makefile
 	@mkdir -p $(dir $@)
 	$(PYTHON) scripts/build_icons.py node_modules/bootstrap-italia/dist/svg/sprites.svg $@ $(ICONS)
 
-static: $(STYLESHEET) $(FONTS) static/build/icons.svg
+# The maps' geometry: Natural Earth's 1:50m countries (npm's world-atlas) cut to Asia and thinned.
+MAP_GEOMETRY := static/build/asia-countries.json
+$(MAP_GEOMETRY): scripts/build_map.py portal/core/geometry.py portal/core/maps.py $(NODE_INSTALLED) $(INSTALLED)
+	@mkdir -p $(dir $@)
+	$(BIN)/python scripts/build_map.py node_modules/world-atlas/countries-50m.json $@
+
+static: $(STYLESHEET) $(FONTS) static/build/icons.svg $(MAP_GEOMETRY)
 
 # The W3C Nu HTML Checker (npm's vnu-jar) runs on Java.
 html-checker: $(NODE_INSTALLED)

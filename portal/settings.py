@@ -322,6 +322,14 @@ PORTAL_RATINGS_PER_HOUR = int(os.environ.get("PORTAL_RATINGS_PER_HOUR", 30))
 # is listed in the admin's report of figures to update.
 PORTAL_FIGURES_FRESH_YEARS = int(os.environ.get("PORTAL_FIGURES_FRESH_YEARS", 5))
 
+# The maps' geometry: Natural Earth's countries cut to Asia by `make static` (scripts/build_map.py).
+PORTAL_MAP_GEOMETRY = BASE_DIR / "static" / "build" / "asia-countries.json"
+
+# Agreements (relations/lifecycle.py): the admin's report and an agreement's admin page warn of a
+# renewal or end within this many months, and of a status not confirmed for this many years.
+PORTAL_AGREEMENT_NOTICE_MONTHS = int(os.environ.get("PORTAL_AGREEMENT_NOTICE_MONTHS", 6))
+PORTAL_AGREEMENT_CONFIRM_YEARS = int(os.environ.get("PORTAL_AGREEMENT_CONFIRM_YEARS", 2))
+
 # The institution's code in the index of Italian public administrations (IPA, indicepa.gov.it), which
 # DCAT-AP_IT uses to identify publishers and datasets: r_emiro is the Regione Emilia-Romagna's.
 PORTAL_INSTITUTION_IPA_CODE = os.environ.get("PORTAL_INSTITUTION_IPA_CODE", "r_emiro")

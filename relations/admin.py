@@ -1,12 +1,16 @@
 from django.contrib import admin
 from django.db import models as db_models
 from django.db.models import Count
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from portal.core import maps
 from portal.core.admin import LinkTabularInline, PortalModelAdmin, PortalStackedInline, PortalTabularInline
 
 from . import models
+from .lifecycle import review_reasons
 
+PREVIEW_SYMBOL = maps.Symbol("circle", "#0059b3")
 SOURCE_FIELDSET = (_("Source"), {"fields": ["source_section", "note", "internal_note"]})
 IMAGE_FIELDSET = (
     _("Image"),
@@ -172,12 +176,42 @@ class PartnerAdmin(PortalModelAdmin):
         (None, {"fields": ["name", "slug", "kind", "country", "is_published", "story"]}),
         (
             _("Local name and location"),
-            {"fields": ["native_name", "native_name_language", "location", ("latitude", "longitude")]},
+            {
+                "fields": [
+                    "native_name",
+                    "native_name_language",
+                    "location",
+                    ("latitude", "longitude"),
+                    "position_on_map",
+                ]
+            },
         ),
         IMAGE_FIELDSET,
         SOURCE_FIELDSET,
     ]
+    readonly_fields = ["position_on_map"]
     inlines = [PartnerMilestoneInline, PartnerMembershipInline]
+
+    @admin.display(description=_("on the map"))
+    def position_on_map(self, partner):
+        """The saved point on a map of its country, or why the partner is not on the maps."""
+        if partner.pk is None or partner.latitude is None or partner.longitude is None:
+            return _("No coordinates: the partner is not on the maps. Give its latitude and longitude to place it.")
+        longitude, latitude = float(partner.longitude), float(partner.latitude)
+        if not maps.in_asia(longitude, latitude):
+            return _(
+                "These coordinates (latitude %(latitude)s, longitude %(longitude)s) fall outside the map of Asia, so "
+                "the partner is not on the maps: check them (latitude first, east longitudes positive)."
+            ) % {"latitude": partner.latitude, "longitude": partner.longitude}
+        marker = maps.Marker(
+            longitude, latitude, partner.name, partner.name, partner.get_absolute_url(), PREVIEW_SYMBOL
+        )
+        extent = maps.country_extent({partner.country.iso_code}) or maps.ASIA
+        title = _("%(partner)s on the map of %(country)s") % {"partner": partner.name, "country": partner.country}
+        return render_to_string(
+            "admin/relations/partner/map_preview.html",
+            {"view": maps.draw(extent, [marker], {partner.country.iso_code}, labels=True), "title": title},
+        )
 
 
 class SignatoryInline(PortalStackedInline):
@@ -188,7 +222,7 @@ class SignatoryInline(PortalStackedInline):
     extra = 1
     autocomplete_fields = ["organisation", "partner", "country"]
     fieldsets = [
-        (None, {"fields": [("side", "represented_by")]}),
+        (None, {"fields": [("side", "level", "represented_by")]}),
         (
             _("Who signed: fill one of the three"),
             {
@@ -205,17 +239,50 @@ class SignatoryInline(PortalStackedInline):
 @admin.register(models.Agreement)
 class AgreementAdmin(PortalModelAdmin):
     list_display = ["title", "kind", "date_display", "status", "partner_names", "is_published", "updated_at"]
-    list_filter = ["is_published", "kind", "status", DecadeFilter, "domains", "partners__country"]
+    list_filter = ["is_published", "kind", "status", "renewal", DecadeFilter, "domains", "partners__country"]
     search_fields = ["title", "summary", "partners__name"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["partners", "countries", "domains", "source_section"]
+    autocomplete_fields = [
+        "partners",
+        "countries",
+        "domains",
+        "source_section",
+        "status_source",
+        "entry_into_force_source",
+        "term_source",
+        "revises",
+        "superseded_by",
+    ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "kind", "status", "is_published", "summary"]}),
+        (None, {"fields": ["title", "slug", "kind", "is_published", "summary"]}),
         DATE_FIELDSET,
         (_("Who and what"), {"fields": ["partners", "countries", "domains"]}),
         SOURCE_FIELDSET,
+        (
+            _("Life of the agreement"),
+            {
+                "fields": [
+                    ("status", "status_source", "status_confirmed_on"),
+                    ("entered_into_force_on", "entry_into_force_source"),
+                    ("term_years", "renewal", "ends_on", "term_source"),
+                    ("revises", "superseded_by"),
+                ],
+                "description": _(
+                    "Fill only what a source states, and name that source; what is left empty is shown to "
+                    "visitors as “not stated”. Confirm the status from time to time: the report of agreements "
+                    "to review lists those not confirmed recently."
+                ),
+            },
+        ),
     ]
     inlines = [SignatoryInline]
+    change_form_template = "admin/relations/agreement/change_form.html"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The record's page warns its editors of what the review report would list it for."""
+        agreement = self.get_object(request, object_id)
+        extra_context = {**(extra_context or {}), "review_reasons": review_reasons(agreement) if agreement else []}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("partners")
@@ -261,8 +328,8 @@ class NetworkAdmin(PortalModelAdmin):
 
 @admin.register(models.Signatory)
 class SignatoryAdmin(PortalModelAdmin):
-    list_display = ["agreement", "side", "party_name", "represented_by"]
-    list_filter = ["side"]
+    list_display = ["agreement", "side", "party_name", "level", "represented_by"]
+    list_filter = ["side", "level"]
     list_select_related = ["agreement", "organisation", "partner", "country"]
     search_fields = ["agreement__title", "organisation__name", "partner__name", "country__name", "represented_by"]
     autocomplete_fields = ["agreement", "organisation", "partner", "country"]

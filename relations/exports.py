@@ -83,6 +83,14 @@ def signatories(agreement):
     return joined(f"{signatory.side}:{signatory.party.slug}" for signatory in agreement.signatories.all())
 
 
+def signatory_levels(agreement):
+    return joined(f"{signatory.side}:{signatory.level}" for signatory in agreement.signatories.all())
+
+
+def slug_of(record):
+    return record.slug if record is not None and record.is_published else ""
+
+
 AGREEMENTS = Dataset(
     "agreements",
     _("Agreements"),
@@ -91,8 +99,34 @@ AGREEMENTS = Dataset(
         *IDENTITY,
         Column("title", "string", _("Title."), lambda r: r.title),
         Column("kind", "string", _("Kind of agreement (code)."), lambda r: r.kind),
-        Column("status", "string", _("Status (code)."), lambda r: r.status),
+        Column(
+            "status",
+            "string",
+            _("Status (code): in-force, expired, superseded, or not-stated when no source states it."),
+            lambda r: r.status,
+        ),
         *DATED,
+        Column(
+            "entered_into_force",
+            "date",
+            _("Date of entry into force; empty when not stated."),
+            lambda r: r.entered_into_force_on,
+        ),
+        Column("term_years", "integer", _("Term in years; empty when not stated."), lambda r: r.term_years),
+        Column(
+            "renewal",
+            "string",
+            _("automatic, by-decision, or empty when not stated."),
+            lambda r: r.renewal,
+        ),
+        Column("ends_on", "date", _("Date the agreement ends or ended; empty when not stated."), lambda r: r.ends_on),
+        Column("revises", "string", _("The agreement it revises (identifier)."), lambda r: slug_of(r.revises)),
+        Column(
+            "superseded_by",
+            "string",
+            _("The agreement that superseded it (identifier)."),
+            lambda r: slug_of(r.superseded_by),
+        ),
         Column(
             "countries",
             "string",
@@ -101,6 +135,12 @@ AGREEMENTS = Dataset(
         ),
         Column("partners", "string", _("Partners (identifiers)."), lambda r: joined(p.slug for p in r.partners.all())),
         Column("signatories", "string", _("Signatories as side:identifier (european or asian)."), signatories),
+        Column(
+            "signatory_levels",
+            "string",
+            _("The level of each signatory as side:level, in the order of the signatories."),
+            signatory_levels,
+        ),
         Column("domains", "string", _("Domains (identifiers)."), lambda r: joined(d.slug for d in r.domains.all())),
         Column("summary", "string", _("Summary, plain text."), lambda r: plain(r.summary)),
         *SOURCED,

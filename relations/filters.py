@@ -31,6 +31,16 @@ def domain_filter(label, **how):
     return SlugChoiceFilter(label=label, queryset=Domain.objects.all(), empty_label=_("All domains"), **how)
 
 
+def level_filter(**how):
+    """The level of the European side's signatory (``AgreementQuerySet.signed_at_level``)."""
+    return CaseInsensitiveChoiceFilter(
+        label=_("Signed on the European side by"),
+        choices=Signatory.Level.choices,
+        empty_label=_("Any level"),
+        **how,
+    )
+
+
 class AgreementFilter(PeriodFilterSet):
     q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
     country = country_filter(method="filter_country")
@@ -46,12 +56,19 @@ class AgreementFilter(PeriodFilterSet):
         field_name="signatories__organisation",
         empty_label=_("Any signing body"),
     )
+    status = CaseInsensitiveChoiceFilter(
+        label=_("Status"), choices=Agreement.Status.choices, empty_label=_("Any status")
+    )
+    level = level_filter(method="filter_level")
     year_from = YearFilter(label=_("Signed from (year)"), method="filter_years")
     year_to = YearFilter(label=_("Signed until (year)"), method="filter_years")
 
     class Meta:
         model = Agreement
         fields = []
+
+    def filter_level(self, queryset, name, value):
+        return queryset.signed_at_level(value)
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(title__icontains=value) | Q(partners__name__icontains=value)).distinct()
@@ -84,6 +101,7 @@ class TimelineFilter(PeriodFilterSet):
     """Validates the timeline's query string; the rows themselves come from ``selectors.timeline``."""
 
     country = country_filter(method="keep")
+    level = level_filter(method="keep", help_text=_("Agreements only: events have no signatories."))
     year_from = YearFilter(label=_("From (year)"), method="keep")
     year_to = YearFilter(label=_("Until (year)"), method="keep")
 

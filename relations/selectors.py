@@ -8,10 +8,14 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from types import SimpleNamespace
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from portal.core.dates import UNDATED, ShowsPartialDate
+from portal.core.maps import in_asia
 from portal.core.translation import column, current_language, languages, shown_language
 
 from .models import Agreement, Country, Milestone, NetworkMembership, Organisation, Partner, Signatory
@@ -64,6 +68,42 @@ def key_agreements(agreements, preview):
     return {"first_agreement": first, "latest_agreement": latest}
 
 
+# "2 regional agreements": how a country page counts agreements by who signed on the European side.
+LEVEL_AGREEMENTS = {
+    Signatory.Level.REGION: ngettext_lazy("%(count)d regional agreement", "%(count)d regional agreements", "count"),
+    Signatory.Level.PROVINCE: ngettext_lazy(
+        "%(count)d provincial agreement", "%(count)d provincial agreements", "count"
+    ),
+    Signatory.Level.MUNICIPALITY: ngettext_lazy(
+        "%(count)d municipal agreement", "%(count)d municipal agreements", "count"
+    ),
+    Signatory.Level.CHAMBER_OR_ASSOCIATION: ngettext_lazy(
+        "%(count)d agreement of chambers of commerce or associations",
+        "%(count)d agreements of chambers of commerce or associations",
+        "count",
+    ),
+    Signatory.Level.EUROPEAN_UNION: ngettext_lazy(
+        "%(count)d European Union agreement", "%(count)d European Union agreements", "count"
+    ),
+    Signatory.Level.NATIONAL_GOVERNMENT: ngettext_lazy(
+        "%(count)d national agreement", "%(count)d national agreements", "count"
+    ),
+    Signatory.Level.OTHER: ngettext_lazy(
+        "%(count)d agreement of other bodies", "%(count)d agreements of other bodies", "count"
+    ),
+}
+
+
+def level_counts(agreements):
+    """The agreements counted by the level of their European signatory, most first, each with
+    its text ("2 regional agreements") and the level's slug for a link to the filtered list."""
+    return [
+        {"level": level, "count": count, "text": LEVEL_AGREEMENTS[level] % {"count": count}}
+        for level, count in agreements.level_counts()
+        if level in LEVEL_AGREEMENTS
+    ]
+
+
 def country_page(*, country):
     """Everything the country page lists, each list bounded.
 
@@ -97,6 +137,7 @@ def country_page(*, country):
             .chronological(descending=True)[:RELATED_LIMIT]
         )
     page.update(key_agreements(agreements, page["agreements"]))
+    page["level_counts"] = level_counts(agreements)
     page["partner_count"] = 0 if is_grouping else Partner.objects.published().filter(country=country).count()
     page["story"] = story(page["agreements"], page["milestones"])
     page["member_story"] = story(page["member_agreements"], page["member_milestones"])
@@ -260,14 +301,76 @@ def _with_parties(entries):
     return [result[id(entry)] for entry in entries]
 
 
-def timeline(*, country=None, year_from=None, year_to=None):
-    """Published agreements and milestones, filtered by country and period, in date order."""
+def timeline(*, country=None, level="", year_from=None, year_to=None):
+    """Published agreements and milestones, filtered by country and period, in date order.
+
+    A signing ``level`` keeps the agreements signed at it, and no milestone (they have no signatories).
+    """
     agreements = Agreement.objects.published()
     milestones = Milestone.objects.published()
     if country is not None:
         agreements = agreements_for_country(country=country)
         milestones = milestones_for_country(country=country)
+    if level:
+        agreements = agreements.signed_at_level(level)
+        milestones = milestones.none()
     if year_from is not None or year_to is not None:
         agreements = agreements.in_years(year_from, year_to)
         milestones = milestones.in_years(year_from, year_to)
     return Timeline(agreements, milestones)
+
+
+# What ties a partner to Emilia-Romagna, strongest first: the map shapes and colours its point by it.
+TIES = {
+    "agreement": _("agreement"),
+    "network": _("network of cities"),
+    "cooperation": _("other cooperation"),
+}
+
+
+@dataclass(frozen=True)
+class MappedPartner:
+    partner: Partner
+    tie: str  # a key of TIES
+
+    @property
+    def tie_label(self):
+        return TIES[self.tie]
+
+    @property
+    def coordinates(self):
+        """'29.56° N, 106.55° E' ('29,56° N' in Italian), each half unbroken."""
+        latitude, longitude = self.partner.latitude, self.partner.longitude
+        return (
+            f"{number_format(abs(latitude), 2)}°\u00a0{'N' if latitude >= 0 else 'S'}, "
+            f"{number_format(abs(longitude), 2)}°\u00a0{'E' if longitude >= 0 else 'W'}"
+        )
+
+
+def partners_for_map(*, country=None):
+    """Published partners (of ``country``, or of every country), by name: ``on_map`` those with
+    coordinates in Asia, each with its strongest tie; apart, those ``without_coordinates`` and
+    those ``outside_asia`` (coordinates outside the map, most likely a mistake).
+
+    Two Exists per partner read the ties, in the one query.
+    """
+    partners = Partner.objects.published().select_related("country").order_by("name", "pk")
+    if country is not None:
+        partners = partners.filter(country__in=_country_and_members(country))
+    partners = partners.annotate(
+        has_agreement=Exists(
+            Agreement.partners.through.objects.filter(partner=OuterRef("pk"), agreement__is_published=True)
+        ),
+        in_network=Exists(NetworkMembership.objects.filter(partner=OuterRef("pk"), network__is_published=True)),
+    )
+    on_map, without_coordinates, outside_asia = [], [], []
+    for partner in partners:
+        if partner.latitude is None:
+            without_coordinates.append(partner)
+            continue
+        if not in_asia(float(partner.longitude), float(partner.latitude)):
+            outside_asia.append(partner)
+            continue
+        tie = "agreement" if partner.has_agreement else "network" if partner.in_network else "cooperation"
+        on_map.append(MappedPartner(partner, tie))
+    return {"on_map": on_map, "without_coordinates": without_coordinates, "outside_asia": outside_asia}

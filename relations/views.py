@@ -3,6 +3,7 @@ timeline. A country's and an organisation's pages show trade's figures and strat
 are the site's (portal/site/views.py). Lists are paginated; detail pages show bounded rows."""
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from portal.core.filtering import StrictFilterView
@@ -11,6 +12,7 @@ from portal.core.publishing import PublishedObjectMixin
 
 from . import selectors
 from .filters import AgreementFilter, PartnerFilter, TimelineFilter
+from .lifecycle import life_of
 from .models import Agreement, Country, Milestone, Network, Organisation, Partner
 
 
@@ -72,7 +74,28 @@ class AgreementDetailView(PublishedObjectMixin, DetailView):
     context_object_name = "agreement"
 
     def get_queryset(self):
-        return super().get_queryset().for_cards().prefetch_related("partners__country", "countries")
+        return (
+            super()
+            .get_queryset()
+            .for_cards()
+            .select_related(
+                "revises",
+                "superseded_by",
+                "status_source__source",
+                "entry_into_force_source__source",
+                "term_source__source",
+            )
+            .prefetch_related(
+                "partners__country",
+                "countries",
+                Prefetch("revisions", queryset=Agreement.objects.published().chronological()),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["life"] = life_of(self.object)
+        return context
 
 
 class MilestoneDetailView(PublishedObjectMixin, DetailView):
@@ -122,7 +145,10 @@ class TimelineView(CappedPaginationMixin, ListView):
             return []
         data = self.filterset.form.cleaned_data if self.filterset.is_bound else {}
         return selectors.timeline(
-            country=data.get("country"), year_from=data.get("year_from"), year_to=data.get("year_to")
+            country=data.get("country"),
+            level=data.get("level", ""),
+            year_from=data.get("year_from"),
+            year_to=data.get("year_to"),
         )
 
     def get_context_data(self, **kwargs):

@@ -2,6 +2,7 @@
 editor's language, and the list of what is missing a translation."""
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -53,6 +54,7 @@ class PortalAdminSite(admin.AdminSite):
             path("language/", self.admin_view(self.editor_language), name="editor-language"),
             path("translations/", self.admin_view(self.missing_translations), name="missing-translations"),
             path("stale-figures/", self.admin_view(self.stale_figures), name="stale-figures"),
+            path("agreements-to-review/", self.admin_view(self.agreements_to_review), name="agreements-to-review"),
             *super().get_urls(),
         ]
 
@@ -117,6 +119,21 @@ class PortalAdminSite(admin.AdminSite):
             "fresh_from": stale_before(),
         }
         return TemplateResponse(request, "admin/stale_figures.html", context)
+
+    def agreements_to_review(self, request):
+        """Agreements whose renewal or end is near (or past), or whose status wants confirming."""
+        from relations.lifecycle import agreements_to_review
+
+        if not request.user.has_perm("relations.view_agreement"):
+            raise PermissionDenied
+        context = {
+            **self.each_context(request),
+            "title": _("Agreements to review"),
+            "rows": agreements_to_review(),
+            "notice_months": settings.PORTAL_AGREEMENT_NOTICE_MONTHS,
+            "confirm_years": settings.PORTAL_AGREEMENT_CONFIRM_YEARS,
+        }
+        return TemplateResponse(request, "admin/agreements_to_review.html", context)
 
     def get_app_list(self, request, app_label=None):
         app_list = super().get_app_list(request, app_label)

@@ -13,6 +13,7 @@ NAVIGATION = [
     ("relations:partner-list", _("Partners"), {"relations:partner-detail"}),
     ("relations:agreement-list", _("Agreements"), {"relations:agreement-detail"}),
     ("relations:timeline", _("Timeline"), {"relations:milestone-detail"}),
+    ("portal:map", _("Map"), set()),
     ("trade:overview", _("Business & Asia"), {"trade:strategy-detail"}),
     ("portal:about", _("About & sources"), {"portal:source-detail"}),
 ]

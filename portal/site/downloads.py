@@ -26,7 +26,9 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 
 def agreements(filters):
-    return filters.qs.prefetch_related("countries", "partners", "domains").select_related("source_section__source")
+    return filters.qs.prefetch_related("countries", "partners", "domains").select_related(
+        "source_section__source", "revises", "superseded_by"
+    )
 
 
 def partners(filters):
@@ -41,6 +43,8 @@ def milestones(filters):
         records = milestones_for_country(country=data["country"])
     if data.get("year_from") is not None or data.get("year_to") is not None:
         records = records.in_years(data.get("year_from"), data.get("year_to"))
+    if data.get("level"):  # a signing level keeps agreements only, as on the timeline
+        records = records.none()
     return (
         records.chronological()
         .prefetch_related("countries", "partners", "organisations")

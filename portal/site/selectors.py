@@ -10,6 +10,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.html import strip_tags
 
+from portal.core import maps
 from portal.core.search import closest_name, contains, fold, snippet
 from portal.core.text import render_markdown
 from portal.core.translation import language_columns
@@ -54,10 +55,58 @@ def home_page():
 
 
 def country_page(*, country):
-    """A country's (or grouping's) page: its relations and its trade."""
+    """A country's (or grouping's) page: its relations, its trade, and its partners on a map."""
     return {
         **relations_selectors.country_page(country=country),
         **trade_selectors.country_trade(country=country),
+        "partner_map": partner_map(country=country),
+    }
+
+
+# How the map draws each tie of a partner (relations.selectors.TIES): shape and colour both differ.
+TIE_SYMBOLS = {
+    "agreement": maps.Symbol("circle", "#0059b3"),
+    "network": maps.Symbol("square", "#00695c"),
+    "cooperation": maps.Symbol("diamond", "#a63d00"),
+}
+
+
+def partner_map(*, country=None):
+    """The partners on a map, with the same rows for the table beside it: the map of Asia, or
+    zoomed to ``country`` (its members', for a grouping) with the names written beside the points.
+    None for a country with no partner on the map."""
+    mapped = relations_selectors.partners_for_map(country=country)
+    if country is not None and not mapped["on_map"]:
+        return None
+    markers = [
+        maps.Marker(
+            float(row.partner.longitude),
+            float(row.partner.latitude),
+            name=row.partner.name,
+            label=f"{row.partner.name}, {row.partner.country.name}: {row.tie_label}",
+            url=row.partner.get_absolute_url(),
+            symbol=TIE_SYMBOLS[row.tie],
+        )
+        for row in mapped["on_map"]
+    ]
+    if country is None:
+        extent, highlighted = maps.ASIA, {row.partner.country.iso_code for row in mapped["on_map"]}
+    else:
+        members = list(country.members.all()) if country.is_grouping else []
+        highlighted = {member.iso_code for member in [country, *members] if member.iso_code}
+        extent = maps.country_extent(highlighted) or maps.ASIA
+    present = {row.tie for row in mapped["on_map"]}
+    legend = [
+        {"label": label, "symbol": TIE_SYMBOLS[tie], "key_symbol": maps.key_symbol()}
+        for tie, label in relations_selectors.TIES.items()
+        if tie in present
+    ]
+    return {
+        "view": maps.draw(extent, markers, highlighted, labels=country is not None),
+        "rows": mapped["on_map"],
+        "ties": legend,
+        "without_coordinates": mapped["without_coordinates"],
+        "outside_asia": mapped["outside_asia"],
     }
 
 

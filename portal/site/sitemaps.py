@@ -28,6 +28,7 @@ class StaticPagesSitemap(PortalSitemap):
             "relations:agreement-list",
             "relations:organisation-list",
             "relations:timeline",
+            "portal:map",
             "trade:overview",
             "portal:about",
         ]

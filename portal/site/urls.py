@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("countries/<slug:slug>/", views.CountryPageView.as_view(), name="country-detail"),
     path("organisations/<slug:slug>/", views.OrganisationPageView.as_view(), name="organisation-detail"),
+    path("map/", views.PartnerMapView.as_view(), name="map"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source-detail"),
     path("search/", views.SearchView.as_view(), name="search"),

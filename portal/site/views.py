@@ -47,6 +47,15 @@ class OrganisationPageView(PublishedObjectMixin, RelatedPageMixin, DetailView):
         return super().get_queryset().select_related("country", "source_section__source")
 
 
+class PartnerMapView(TemplateView):
+    """Every published partner with coordinates on the map of Asia, and the same data as a table."""
+
+    template_name = "portal/map.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, partner_map=selectors.partner_map())
+
+
 class AboutView(TemplateView):
     template_name = "portal/about.html"
 

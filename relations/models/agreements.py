@@ -1,7 +1,11 @@
 """Agreements, who signed them, and the domains they cover."""
 
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +17,7 @@ from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
 
 from .organisations import Organisation
 from .places import Country, Partner
-from .sources import Sourced
+from .sources import Sourced, SourceSection
 
 
 class Domain(NaturalKeyModel):
@@ -37,7 +41,97 @@ class Domain(NaturalKeyModel):
         return f"{reverse('relations:agreement-list')}?domain={self.slug}"
 
 
+def lifecycle_source(verbose_name):
+    """A source section for one group of lifecycle facts (optional, like the facts)."""
+    return models.ForeignKey(
+        SourceSection,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
+
+
+def other_agreement(related_name, verbose_name, help_text):
+    """A link from an agreement to another in its life (one it revises, the one that replaced it)."""
+    return models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
+# Each lifecycle source, with the facts it is the source of ("not stated" status counts as empty).
+LIFECYCLE_SOURCES = {
+    "status_source": ("status_is_stated",),
+    "entry_into_force_source": ("entered_into_force_on",),
+    "term_source": ("term_years", "renewal", "ends_on"),
+}
+
+
+def lifecycle_constraints():
+    """What always holds of an agreement's life, in the database as well as in its form."""
+    return [
+        models.CheckConstraint(
+            condition=Q(ends_on__isnull=True)
+            | Q(entered_into_force_on__isnull=True)
+            | Q(ends_on__gte=F("entered_into_force_on")),
+            name="agreement_ends_after_entry_into_force",
+        ),
+        models.CheckConstraint(
+            condition=Q(status="superseded", superseded_by__isnull=False)
+            | Q(~Q(status="superseded"), superseded_by__isnull=True),
+            name="agreement_superseded_names_successor",
+        ),
+        models.CheckConstraint(condition=~Q(superseded_by=F("pk")), name="agreement_not_superseded_by_itself"),
+        models.CheckConstraint(condition=~Q(revises=F("pk")), name="agreement_does_not_revise_itself"),
+        models.CheckConstraint(
+            condition=Q(renewal="") | Q(term_years__isnull=False), name="agreement_renewal_needs_term"
+        ),
+        models.CheckConstraint(
+            condition=Q(status_source__isnull=True) | ~Q(status="not-stated"),
+            name="agreement_status_source_needs_status",
+        ),
+        models.CheckConstraint(
+            condition=Q(entry_into_force_source__isnull=True) | Q(entered_into_force_on__isnull=False),
+            name="agreement_entry_into_force_source_needs_date",
+        ),
+        models.CheckConstraint(
+            condition=Q(term_source__isnull=True)
+            | Q(term_years__isnull=False)
+            | ~Q(renewal="")
+            | Q(ends_on__isnull=False),
+            name="agreement_term_source_needs_term",
+        ),
+    ]
+
+
 class AgreementQuerySet(ChronologicalQuerySet):
+    def signed_at_level(self, level):
+        """Agreements whose European (Emilia-Romagna) side signed at ``level``: a "municipal
+        agreement" is one a municipality signed, whoever signed on the Asian side."""
+        return self.filter(
+            Exists(Signatory.objects.filter(agreement=OuterRef("pk"), side=Signatory.Side.EUROPEAN, level=level))
+        )
+
+    def level_counts(self):
+        """``[(level, count)]`` of these agreements by their European side's level, most first.
+
+        One query; an agreement signed by two European bodies of different levels counts under each.
+        """
+        rows = (
+            Signatory.objects.filter(agreement__in=self.values("pk"), side=Signatory.Side.EUROPEAN)
+            .values("level")
+            .annotate(count=Count("agreement", distinct=True))
+            .order_by("-count", "level")
+        )
+        return [(row["level"], row["count"]) for row in rows]
+
     def for_cards(self):
         """What an agreement card shows, and nothing more: its domains, signatories and source."""
         return self.select_related("source_section__source").prefetch_related(
@@ -64,19 +158,26 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
         AGREEMENT = "agreement", _("agreement")
 
     class Status(models.TextChoices):
-        SIGNED = "signed", _("signed")
+        NOT_STATED = "not-stated", _("status not stated")
         IN_FORCE = "in-force", _("in force")
-        ENDED = "ended", _("ended")
+        EXPIRED = "expired", _("expired")
+        SUPERSEDED = "superseded", _("superseded")
+
+    class Renewal(models.TextChoices):
+        NOT_STATED = "", _("not stated")
+        AUTOMATIC = "automatic", _("renewed automatically")
+        BY_DECISION = "by-decision", _("renewed by decision of the parties")
 
     title = models.CharField(_("title"), max_length=200, help_text=_("Keep the source's wording."))
     slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=50, choices=Kind.choices, db_index=True)
     status = models.CharField(
         _("status"),
-        max_length=10,
+        max_length=12,
         choices=Status.choices,
-        default=Status.SIGNED,
-        help_text=_("The agreement's real-world status; publishing is separate."),
+        default=Status.NOT_STATED,
+        db_index=True,
+        help_text=_("The agreement's real-world status, as a source states it; publishing is separate."),
     )
     partners = models.ManyToManyField(
         Partner, blank=True, related_name="agreements", verbose_name=_("partners"), help_text=_("Places it concerns.")
@@ -94,6 +195,40 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
     domains = models.ManyToManyField(Domain, blank=True, related_name="agreements", verbose_name=_("domains"))
     summary = models.TextField(_("summary"), blank=True, help_text=FORMATTING_HELP)
 
+    # The agreement's life. Every field is optional: what no source states stays empty and is
+    # shown as "not stated". Each group of facts names its own source (``lifecycle_source``).
+    status_source = lifecycle_source(_("source of the status"))
+    status_confirmed_on = models.DateField(
+        _("status last confirmed on"),
+        null=True,
+        blank=True,
+        help_text=_("The day an editor last checked the status with the parties or an official source."),
+    )
+    entered_into_force_on = models.DateField(_("entered into force on"), null=True, blank=True)
+    entry_into_force_source = lifecycle_source(_("source of the entry into force"))
+    term_years = models.PositiveSmallIntegerField(
+        _("term (years)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text=_("How many years the agreement runs for, counted from its entry into force (or its signing)."),
+    )
+    renewal = models.CharField(_("renewal"), max_length=12, choices=Renewal.choices, blank=True)
+    ends_on = models.DateField(
+        _("ends or ended on"), null=True, blank=True, help_text=_("Only when a source gives the day.")
+    )
+    term_source = lifecycle_source(_("source of the term, renewal and end"))
+    revises = other_agreement(
+        "revisions",
+        _("revises"),
+        _("The agreement this one amends or revises, which stays in force as revised."),
+    )
+    superseded_by = other_agreement(
+        "supersedes",
+        _("superseded by"),
+        _("The agreement that replaced this one. Required when the status is “superseded”."),
+    )
+
     objects = AgreementQuerySet.as_manager()
 
     class Meta:
@@ -101,7 +236,7 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
         ordering = ["-date_sort", "-id"]  # newest first
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
-        constraints = date_constraints("agreement")
+        constraints = [*date_constraints("agreement"), *lifecycle_constraints()]
         indexes = [
             models.Index(fields=["date_sort", "id"], name="agreement_date_sort_idx"),
             # The public list filtered by kind, newest first, and its counts: read from the index alone.
@@ -115,6 +250,44 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
 
     def get_absolute_url(self):
         return reverse("relations:agreement-detail", kwargs={"slug": self.slug})
+
+    @property
+    def status_is_stated(self):
+        return self.status != self.Status.NOT_STATED
+
+    @property
+    def signed_from(self):
+        """The first day the signing date can be (1 January of a bare year), or None if undated."""
+        if self.date_year is None:
+            return None
+        return datetime.date(self.date_year, self.date_month or 1, self.date_day or 1)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        signed_from = self.signed_from
+        for field in ("entered_into_force_on", "ends_on"):
+            value = getattr(self, field)
+            if value and signed_from and value < signed_from:
+                errors[field] = _("This date is before the agreement was signed.")
+        if self.ends_on and self.entered_into_force_on and self.ends_on < self.entered_into_force_on:
+            errors["ends_on"] = _("The end is before the entry into force.")
+        if self.status == self.Status.SUPERSEDED and not self.superseded_by_id:
+            errors["superseded_by"] = _("A superseded agreement names the agreement that replaced it.")
+        if self.superseded_by_id and self.status != self.Status.SUPERSEDED:
+            errors["status"] = _("An agreement replaced by another is “superseded”.")
+        for field in ("revises", "superseded_by"):
+            if getattr(self, f"{field}_id") and self.pk and getattr(self, f"{field}_id") == self.pk:
+                errors[field] = _("An agreement cannot refer to itself.")
+        if self.status == self.Status.EXPIRED and self.ends_on and self.ends_on > datetime.date.today():
+            errors["ends_on"] = _("An expired agreement's end is not in the future.")
+        if self.renewal and not self.term_years:
+            errors["term_years"] = _("A renewal renews a term: give the term too.")
+        for source, facts in LIFECYCLE_SOURCES.items():
+            if getattr(self, f"{source}_id") and not any(getattr(self, fact) for fact in facts):
+                errors[source] = _("A source is given for a fact left empty.")
+        if errors:
+            raise ValidationError(errors)
 
 
 PARTY_FIELDS = ("organisation", "partner", "country")
@@ -131,7 +304,7 @@ class SignatoryQuerySet(NaturalKeyQuerySet):
         return (
             self.filter(published)
             .select_related(*PARTY_FIELDS)
-            .only("agreement", "side", "represented_by", *PARTY_FIELDS, *shown)
+            .only("agreement", "side", "level", "represented_by", *PARTY_FIELDS, *shown)
         )
 
 
@@ -145,6 +318,17 @@ class Signatory(NaturalKeyModel, OneParty):
     class Side(models.TextChoices):
         EUROPEAN = "european", _("European side")
         ASIAN = "asian", _("Asian side")
+
+    class Level(models.TextChoices):
+        """The tier of government, or the kind of body, that signed."""
+
+        REGION = "region", _("region or state")
+        PROVINCE = "province", _("province")
+        MUNICIPALITY = "municipality", _("municipality")
+        CHAMBER_OR_ASSOCIATION = "chamber-or-association", _("chamber of commerce or association")
+        EUROPEAN_UNION = "european-union", _("European Union")
+        NATIONAL_GOVERNMENT = "national-government", _("national government")
+        OTHER = "other", _("other body (university, hospital…)")
 
     agreement = models.ForeignKey(
         Agreement, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("agreement")
@@ -177,6 +361,18 @@ class Signatory(NaturalKeyModel, OneParty):
     represented_by = models.CharField(
         _("represented by"), max_length=200, blank=True, help_text=_("A person named by the source, with their role.")
     )
+    level = models.CharField(
+        _("level"),
+        max_length=25,
+        choices=Level.choices,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Who signed, at which level. Left empty, it is set from the party where that is certain: a partner "
+            "city or ward is a municipality, a province a province, a state a region or state, a country its "
+            "national government, an association an association."
+        ),
+    )
 
     objects = SignatoryQuerySet.as_manager()
 
@@ -187,7 +383,39 @@ class Signatory(NaturalKeyModel, OneParty):
         constraints = [
             exactly_one_of(PARTY_FIELDS, name="signatory_exactly_one_party"),
             models.UniqueConstraint(fields=["agreement", *PARTY_FIELDS], name="signatory_unique_party"),
+            models.CheckConstraint(condition=~Q(level=""), name="signatory_has_level"),
         ]
 
     def __str__(self):
         return str(self.party)
+
+    def clean(self):
+        super().clean()
+        if not self.level:
+            self.level = self.level_from_party() or ""
+        if not self.level:
+            raise ValidationError({"level": _("Choose the level: it cannot be told from this party.")})
+
+    def save(self, *args, **kwargs):
+        if not self.level:
+            self.level = self.level_from_party() or ""
+        super().save(*args, **kwargs)
+
+    def level_from_party(self):
+        """The level the party implies, or None where it does not (a public authority may be the
+        Region or a municipality: the editor says which)."""
+        if self.country_id:
+            return self.Level.NATIONAL_GOVERNMENT
+        if self.partner_id:
+            return PARTNER_LEVELS.get(self.partner.kind)
+        if self.organisation_id and self.organisation.kind == Organisation.Kind.ASSOCIATION:
+            return self.Level.CHAMBER_OR_ASSOCIATION
+        return None
+
+
+PARTNER_LEVELS = {
+    Partner.Kind.CITY: Signatory.Level.MUNICIPALITY,
+    Partner.Kind.WARD: Signatory.Level.MUNICIPALITY,
+    Partner.Kind.PROVINCE: Signatory.Level.PROVINCE,
+    Partner.Kind.STATE: Signatory.Level.REGION,
+}

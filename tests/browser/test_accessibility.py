@@ -80,3 +80,24 @@ def test_filtering_agreements_in_the_browser_keeps_filters_in_the_address(seeded
         "Economic Partnership Agreement between the European Union and Japan",
         "Cooperation Agreement between Bologna and Hamamatsu",
     ]
+
+
+def test_the_map_points_are_links_a_keyboard_reaches_by_the_partners_names(seeded_live_server, page):
+    """Tab from the map's heading: each point takes the focus in turn, named by its partner, and
+    Enter opens the partner's page. The seed's eight partners with coordinates are all there."""
+    page.goto(seeded_live_server.url + "/it/map/")
+    points = page.locator("svg.map-svg a.map-point")
+    assert points.count() == 8
+    assert page.get_by_role("link", name="Chongqing, Cina: accordo").count() == 1
+    names = []
+    for _step in range(60):  # past the header's and the page's links, through the points, to the table
+        page.keyboard.press("Tab")
+        name = page.evaluate("document.activeElement.getAttribute('aria-label')")
+        if name is None and names:
+            break
+        if name:
+            names.append(name)
+    assert names == [points.nth(index).get_attribute("aria-label") for index in range(8)]
+    page.locator("svg.map-svg a.map-point").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/it/partners/chengdu/")

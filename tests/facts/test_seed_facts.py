@@ -94,3 +94,30 @@ def test_no_record_is_invented_beyond_the_inventory():
         for slug in apps.get_model(label).objects.values_list("slug", flat=True)
     }
     assert loaded == listed
+
+
+# Who signed each seed agreement on the European side, at which level: the country pages count these.
+EUROPEAN_LEVELS = {
+    "bologna-chongqing-cooperation-agreement": "municipality",
+    "bologna-chengdu-agreement-for-cooperation-and-exchanges": "municipality",
+    "bologna-seoul-cooperation-agreement": "municipality",
+    "bologna-seongnam-memorandum-of-understanding": "municipality",
+    "bologna-hamamatsu-cooperation-agreement": "municipality",
+    "emilia-romagna-guangdong-memorandum-of-understanding": "region",
+    "emilia-romagna-shandong-agreement": "region",
+    "emilia-romagna-gujarat-declaration-of-intent": "region",
+    "legacoop-namdo-jeollanam-do-memorandum-of-understanding": "chamber-or-association",
+    "chambers-of-commerce-binh-duong-memorandum-of-understanding": "chamber-or-association",
+    "eu-japan-economic-partnership-agreement": "european-union",
+}
+
+
+@pytest.mark.django_db
+def test_seed_agreements_have_their_signing_level_and_no_status_the_sources_do_not_give():
+    from relations.models import Agreement, Signatory
+
+    levels = dict(Signatory.objects.filter(side="european").values_list("agreement__slug", "level"))
+    assert levels == EUROPEAN_LEVELS
+    stated = {agreement.slug: agreement.status for agreement in Agreement.objects.exclude(status="not-stated")}
+    assert stated == {"eu-japan-economic-partnership-agreement": "in-force"}  # the only one a source calls in force
+    assert not Agreement.objects.exclude(term_years=None).exists()  # no source gives a term

@@ -34,10 +34,11 @@ MAX_QUERIES = 10
 # their domains and signatories, milestones, organisations, groupings, figures, trade profile,
 # strategies), a grouping's page (the same, with its members' agreements and milestones apart) and
 # a source's page (one query per kind of record that cites it). The country page's key facts add
-# its first agreement and the number of its partners.
+# its first agreement, the number of its partners and its agreements counted by signing level;
+# its map, the partners with their ties (one query).
 MAX_QUERIES_GATHERING_PAGES = {
-    "/en/countries/china/": 13,
-    "/en/countries/asean/": 13,
+    "/en/countries/china/": 15,
+    "/en/countries/asean/": 15,
     "/en/sources/test-source/": 11,
 }
 EXTRA_ROWS = 3000
@@ -55,12 +56,15 @@ PAGES = [
     "/en/agreements/?country=china&domain=culture&year_from=1980",
     "/en/agreements/?partner=chongqing&signatory=municipality-of-bologna",
     "/en/agreements/agreement-with-chongqing/",
+    "/en/agreements/?status=in-force&level=municipality",
+    "/en/map/",
     "/en/milestones/welcome-milestone/",
     "/en/organisations/",
     "/en/organisations/municipality-of-bologna/",
     "/en/networks/creative-cities/",
     "/en/timeline/",
     "/en/timeline/?country=china&year_from=1990",
+    "/en/timeline/?level=municipality",
     "/en/business/",
     "/en/business/strategies/go-global/",
     "/en/about/",
@@ -95,7 +99,7 @@ def world(places):
     culture = places.music
     culture.slug, culture.name = "culture", "Culture"
     culture.save()
-    SignatoryFactory(agreement=places.chongqing_agreement, organisation=bologna)
+    SignatoryFactory(agreement=places.chongqing_agreement, organisation=bologna, level="municipality")
     SignatoryFactory(agreement=places.chongqing_agreement, organisation=None, partner=chongqing, side="asian")
     places.chongqing_agreement.domains.add(culture)
     vietnam = CountryFactory(slug="vietnam")
@@ -151,7 +155,8 @@ def add_many_records():
         Agreement.domains.through(agreement=agreement, domain=culture) for agreement in agreements
     )
     Signatory.objects.bulk_create(
-        Signatory(agreement=agreement, side="european", organisation=bologna) for agreement in agreements
+        Signatory(agreement=agreement, side="european", organisation=bologna, level="municipality")
+        for agreement in agreements
     )
     Milestone.countries.through.objects.bulk_create(
         Milestone.countries.through(milestone=milestone, country=china) for milestone in milestones

@@ -1,5 +1,7 @@
 """The facts of "Business & Asia" (002), in the document's order."""
 
+import datetime
+
 from . import CHINA, HOME, JAPAN, KOREA, TRADE, A, B, SeedFact, page, partner  # noqa: F401
 
 FACTS = [
@@ -266,6 +268,8 @@ FACTS = [
             "countries": {"japan"},
             "signatories": {"european-union", "japan"},
             "note__contains": "in 2019",
+            "status": "in-force",
+            "entered_into_force_on": datetime.date(2019, 2, 1),
         },
         (JAPAN,),
         ("Economic Partnership Agreement", "1 February 2019"),

@@ -22,6 +22,7 @@ from relations.models import (
     SourceSection,
     WorldRegion,
 )
+from relations.models.agreements import PARTNER_LEVELS
 from trade.models import Figure, Territory
 
 BATCH = 5000
@@ -129,8 +130,8 @@ class Command(BaseCommand):
                 signatory
                 for agreement in agreements
                 for signatory in (
-                    Signatory(agreement=agreement, side="european", organisation=rng.choice([bologna, region_org])),
-                    Signatory(agreement=agreement, side="asian", partner=rng.choice(partners)),
+                    european_signatory(agreement, rng.choice([bologna, region_org])),
+                    asian_signatory(agreement, rng.choice(partners)),
                 )
             ),
         )
@@ -205,3 +206,13 @@ class Command(BaseCommand):
         if batch:
             created += model.objects.bulk_create(batch)
         return created
+
+
+def european_signatory(agreement, organisation):
+    """Signatories are bulk-created, so without ``Signatory.save``'s level: it is set here."""
+    level = Signatory.Level.REGION if organisation.slug == "emilia-romagna-region" else Signatory.Level.MUNICIPALITY
+    return Signatory(agreement=agreement, side="european", organisation=organisation, level=level)
+
+
+def asian_signatory(agreement, partner):
+    return Signatory(agreement=agreement, side="asian", partner=partner, level=PARTNER_LEVELS[partner.kind])
