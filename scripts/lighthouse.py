@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 LIGHTHOUSE = "lighthouse@13.5.0"
-PAGES = ["/it/", "/it/countries/china/"]
+PAGES = ["/it/", "/it/countries/china/", "/it/map/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
