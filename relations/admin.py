@@ -1,8 +1,11 @@
-from django.contrib import admin
+import datetime
+
+from django.contrib import admin, messages
 from django.db import models as db_models
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from portal.core import maps
 from portal.core.admin import LinkTabularInline, PortalModelAdmin, PortalStackedInline, PortalTabularInline
@@ -277,6 +280,26 @@ class AgreementAdmin(PortalModelAdmin):
     ]
     inlines = [SignatoryInline]
     change_form_template = "admin/relations/agreement/change_form.html"
+    actions = [*PortalModelAdmin.actions, "confirm_status"]
+
+    @admin.action(description=_("Confirm the status of the selected agreements as of today"), permissions=["change"])
+    def confirm_status(self, request, queryset):
+        """After checking the agreements' status with the parties: one click, history kept."""
+        today = datetime.date.today()
+        for agreement in queryset:
+            agreement.status_confirmed_on = today
+            agreement.save(update_fields=["status_confirmed_on", "updated_at"])
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "The status of %(count)d agreement is confirmed as of today.",
+                "The status of %(count)d agreements is confirmed as of today.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The record's page warns its editors of what the review report would list it for."""

@@ -224,3 +224,19 @@ def test_a_draft_successor_is_not_named_to_visitors():
     successor.save()
     agreement.refresh_from_db()
     assert {step.label: step.agreement for step in life_of(agreement)}["Superseded by"] == successor
+
+
+@pytest.mark.django_db
+def test_editors_confirm_statuses_in_one_action_and_the_report_drops_them(admin_client):
+    agreement = AgreementFactory(title="Memorandum to confirm")
+    assert "Memorandum to confirm" in admin_client.get("/admin/agreements-to-review/").content.decode()
+    response = admin_client.post(
+        "/admin/relations/agreement/",
+        {"action": "confirm_status", "_selected_action": [agreement.pk]},
+        follow=True,
+    )
+    assert "The status of 1 agreement is confirmed as of today." in response.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.status_confirmed_on == datetime.date.today()
+    assert agreement.history.first().status_confirmed_on == datetime.date.today()  # who confirmed is in history
+    assert "Memorandum to confirm" not in admin_client.get("/admin/agreements-to-review/").content.decode()
