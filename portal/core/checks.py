@@ -1,7 +1,7 @@
-"""System checks for a deployment (``manage.py check --deploy``)."""
+"""System checks: the maps' geometry is built, and for a deployment (``manage.py check --deploy``)."""
 
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Warning, register
 
 
 @register(deploy=True)
@@ -14,5 +14,22 @@ def base_url_is_set(app_configs, **kwargs):
             "DJANGO_BASE_URL is not set, so canonical links use the address each request came to.",
             hint="Set DJANGO_BASE_URL to the portal's public address, e.g. https://portal.example.org.",
             id="portal.W001",
+        )
+    ]
+
+
+@register()
+def map_geometry_is_built(app_configs, **kwargs):
+    """The maps read Natural Earth's countries cut to Asia, which `make static` builds: without
+    them every map page would fail, so say so before serving."""
+    from pathlib import Path
+
+    if Path(settings.PORTAL_MAP_GEOMETRY).is_file():
+        return []
+    return [
+        Error(
+            f"The maps' geometry {settings.PORTAL_MAP_GEOMETRY} is missing.",
+            hint="Run `make static` (it builds it from npm's world-atlas with scripts/build_map.py).",
+            id="portal.E001",
         )
     ]

@@ -20,7 +20,7 @@ class SiteConfig(AppConfig):
     def ready(self):
         from django_cleanup.signals import cleanup_post_delete
 
-        from portal.core import checks  # noqa: F401 - registers the deploy checks
+        from portal.core import checks  # noqa: F401 - registers the system checks (the maps, a deployment)
         from portal.core.caching import bump_content_version, connect_signals
         from portal.core.images import delete_renditions
 

@@ -74,3 +74,12 @@ def test_the_built_geometry_holds_the_countries_the_portal_names(settings):
         assert countries[iso]["rings"], iso
     west, south, east, north = maps.country_extent({"JP"})
     assert 122 < west < 131 and 24 < south < 32 and 145 < east < 150 and 44 < north < 46.5
+
+
+def test_a_missing_geometry_is_reported_before_serving(settings, tmp_path):
+    from portal.core.checks import map_geometry_is_built
+
+    assert map_geometry_is_built(None) == []
+    settings.PORTAL_MAP_GEOMETRY = tmp_path / "absent.json"
+    (error,) = map_geometry_is_built(None)
+    assert error.id == "portal.E001" and "make static" in error.hint
