@@ -56,11 +56,9 @@ def home_page():
 
 def country_page(*, country):
     """A country's (or grouping's) page: its relations, its trade, and its partners on a map."""
-    return {
-        **relations_selectors.country_page(country=country),
-        **trade_selectors.country_trade(country=country),
-        "partner_map": partner_map(country=country),
-    }
+    page = {**relations_selectors.country_page(country=country), **trade_selectors.country_trade(country=country)}
+    page["partner_map"] = partner_map(country=country, members=page["members"])
+    return page
 
 
 # How the map draws each tie of a partner (relations.selectors.TIES): shape and colour both differ.
@@ -71,13 +69,12 @@ TIE_SYMBOLS = {
 }
 
 
-def partner_map(*, country=None):
+def partner_map(*, country=None, members=()):
     """The partners on a map, with the same rows for the table beside it: the map of Asia, or
-    zoomed to ``country`` (its members', for a grouping) with the names written beside the points.
-    None for a country with no partner on the map."""
+    zoomed to ``country`` (its ``members``', for a grouping) with the names written beside the points —
+    even with no point on it, where the country is and which partners have no coordinates yet.
+    None when no partner is on it for a grouping, or for a country the geometry does not hold."""
     mapped = relations_selectors.partners_for_map(country=country)
-    if country is not None and not mapped["on_map"]:
-        return None
     markers = [
         maps.Marker(
             float(row.partner.longitude),
@@ -92,9 +89,13 @@ def partner_map(*, country=None):
     if country is None:
         extent, highlighted = maps.ASIA, {row.partner.country.iso_code for row in mapped["on_map"]}
     else:
-        members = list(country.members.all()) if country.is_grouping else []
         highlighted = {member.iso_code for member in [country, *members] if member.iso_code}
-        extent = maps.country_extent(highlighted) or maps.ASIA
+        extent = maps.country_extent(highlighted)
+        if not markers and (extent is None or country.is_grouping):
+            # Nothing to show on a country the geometry does not hold, nor on a grouping, whose map
+            # would shade only the members the portal records as if they were the whole of it.
+            return None
+        extent = extent or maps.ASIA
     present = {row.tie for row in mapped["on_map"]}
     legend = [
         {"label": label, "symbol": TIE_SYMBOLS[tie], "key_symbol": maps.key_symbol()}

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from relations.models import Agreement, NetworkMembership
-from tests.factories import AgreementFactory, CountryFactory, NetworkFactory, PartnerFactory
+from tests.factories import AgreementFactory, CountryFactory, GroupingFactory, NetworkFactory, PartnerFactory
 
 
 @pytest.fixture
@@ -69,9 +69,22 @@ def test_a_country_page_maps_its_own_partners_with_their_names(client, mapped):
     assert "Partners in Japan on the map" in content
 
 
-def test_a_country_without_mapped_partners_has_no_map(client, mapped):
-    CountryFactory(name="India", slug="india", iso_code="IN")
-    assert 'class="map-svg"' not in client.get("/en/countries/india/").content.decode()
+def test_a_country_without_mapped_partners_shows_where_it_is_and_who_is_missing(client, mapped):
+    india = CountryFactory(name="India", slug="india", iso_code="IN")
+    PartnerFactory(name="Gujarat", slug="gujarat", country=india, kind="state")
+    content = client.get("/en/countries/india/").content.decode()
+    assert 'class="map-svg"' in content and points(content) == []
+    assert "No partner here has coordinates yet" in content
+    assert re.search(r"no coordinates are recorded for them:.*Gujarat", content, re.S)
+
+
+def test_no_map_where_it_would_show_nothing_true(client, mapped):
+    CountryFactory(name="Atlantis", slug="atlantis", iso_code="ZZ")  # not in the geometry, no partner
+    assert 'class="map-svg"' not in client.get("/en/countries/atlantis/").content.decode()
+    vietnam = CountryFactory(name="Vietnam", slug="vietnam", iso_code="VN")
+    asean = GroupingFactory(name="ASEAN", slug="asean")
+    asean.members.set([vietnam])  # shading Vietnam alone would pass it off as ASEAN
+    assert 'class="map-svg"' not in client.get("/en/countries/asean/").content.decode()
 
 
 def test_numbers_in_the_svg_are_never_localised(client, mapped):
