@@ -30,6 +30,12 @@ def licence(record):
     return settings.PORTAL_DATA_LICENCE["name"]
 
 
+def identifiers(relation, description):
+    """The identifiers of a record's related records (``relation``, a many-to-many), joined by "; "."""
+    return Column(relation, "string", description, lambda r: joined(o.slug for o in getattr(r, relation).all()))
+
+
+SUMMARY = Column("summary", "string", _("Summary, plain text."), lambda r: plain(r.summary))
 IDENTITY = [
     Column("id", "string", _("Stable identifier (the last part of the page's address)."), lambda r: r.slug),
     Column("url", "string", _("The record's page on the portal."), page_url, needs_request=True),
@@ -127,13 +133,8 @@ AGREEMENTS = Dataset(
             _("The agreement that superseded it (identifier)."),
             lambda r: slug_of(r.superseded_by),
         ),
-        Column(
-            "countries",
-            "string",
-            _("Countries concerned (identifiers, separated by “; ”)."),
-            lambda r: joined(c.slug for c in r.countries.all()),
-        ),
-        Column("partners", "string", _("Partners (identifiers)."), lambda r: joined(p.slug for p in r.partners.all())),
+        identifiers("countries", _("Countries concerned (identifiers, separated by “; ”).")),
+        identifiers("partners", _("Partners (identifiers).")),
         Column("signatories", "string", _("Signatories as side:identifier (european or asian)."), signatories),
         Column(
             "signatory_levels",
@@ -141,8 +142,8 @@ AGREEMENTS = Dataset(
             _("The level of each signatory as side:level, in the order of the signatories."),
             signatory_levels,
         ),
-        Column("domains", "string", _("Domains (identifiers)."), lambda r: joined(d.slug for d in r.domains.all())),
-        Column("summary", "string", _("Summary, plain text."), lambda r: plain(r.summary)),
+        identifiers("domains", _("Domains (identifiers).")),
+        SUMMARY,
         *SOURCED,
     ],
 )
@@ -156,20 +157,10 @@ MILESTONES = Dataset(
         Column("title", "string", _("Title."), lambda r: r.title),
         Column("kind", "string", _("Kind of event (code)."), lambda r: r.kind),
         *DATED,
-        Column(
-            "countries",
-            "string",
-            _("Countries concerned (identifiers)."),
-            lambda r: joined(c.slug for c in r.countries.all()),
-        ),
-        Column("partners", "string", _("Partners (identifiers)."), lambda r: joined(p.slug for p in r.partners.all())),
-        Column(
-            "organisations",
-            "string",
-            _("Organisations involved (identifiers)."),
-            lambda r: joined(o.slug for o in r.organisations.all()),
-        ),
-        Column("summary", "string", _("Summary, plain text."), lambda r: plain(r.summary)),
+        identifiers("countries", _("Countries concerned (identifiers).")),
+        identifiers("partners", _("Partners (identifiers).")),
+        identifiers("organisations", _("Organisations involved (identifiers).")),
+        SUMMARY,
         *SOURCED,
     ],
 )
