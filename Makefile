@@ -21,8 +21,8 @@ FONT_FACES := regular italic 600 700
 FONTS := $(foreach face,$(FONT_FACES),static/build/fonts/titillium-web-v10-latin-ext_latin-$(face).woff2)
 MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po locale/third_party/*/LC_MESSAGES/django.po))
 
-.PHONY: install messages static browser html-checker nginx migrate data superuser run serve test test-postgres lint check pytest format clean \
-	load-test fuzz fault-test abuse-test reliability bench design-report
+.PHONY: install messages static browser html-checker nginx migrate data superuser run serve test test-all test-postgres \
+	lint check pytest pytest-all format clean load-test fuzz fault-test abuse-test reliability bench design-report
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -109,18 +109,31 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-check: install
-	$(BIN)/python manage.py check --fail-level WARNING
-	$(BIN)/python manage.py makemigrations --check --dry-run
+# On a database in memory: the checks read no data, and the developer's own database is left alone.
+check: install static
+	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py check --fail-level WARNING
+	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py makemigrations --check --dry-run
 
-pytest: install messages static browser html-checker nginx
-	$(BIN)/pytest --cov
+# The fast loop: every test but the slow kinds (the markers in pyproject.toml), on both cores
+# (pytest-xdist), with coverage. The tests build their own database: yours is not touched.
+FAST_TESTS := not browser and not server and not slow
+pytest: install messages static html-checker
+	$(BIN)/pytest -n auto --cov -m "$(FAST_TESTS)"
 
-test: data lint check pytest
+# Every test: those that may share the machine on both cores, then the proofs that time
+# processes against each other (nginx pairs, SQLite contention) one at a time.
+pytest-all: install messages static browser html-checker nginx
+	$(BIN)/pytest -n auto -m "not server and not slow"
+	$(BIN)/pytest -m "server or slow"
 
-# The whole suite again on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
+test: lint check pytest
+
+# The whole suite on SQLite, then on PostgreSQL: what CI runs besides `make test`.
+test-all: lint check pytest-all test-postgres
+
+# The whole suite on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
 test-postgres: install messages static browser html-checker nginx
-	scripts/with_postgres.sh $(BIN)/pytest
+	scripts/with_postgres.sh $(MAKE) --no-print-directory pytest-all
 
 # Proofs under load, bad input and faults (results in docs/reliability.md); not part of make test.
 load-test: install

@@ -14,6 +14,8 @@ from PIL import Image
 
 from tests.deploy.conftest import prepared_pair
 
+pytestmark = pytest.mark.server
+
 
 def test_the_portals_headers_pass_through_unchanged(pair):
     status, headers, _ = pair.request("GET", "/en/countries/china/")

@@ -94,6 +94,7 @@ def test_a_missing_database_file_is_not_created_at_run_time(tmp_path, django_db_
     assert not missing.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite files only")
 def test_only_migrate_creates_the_database_file(tmp_path):
     path = tmp_path / "fresh.sqlite3"

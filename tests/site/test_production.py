@@ -149,6 +149,7 @@ def test_database_failure_gives_a_clean_503_without_traceback(client):
     assert "Traceback" not in content
 
 
+@pytest.mark.slow
 def test_sqlite_under_several_writing_processes_loses_no_update(tmp_path):
     result = subprocess.run(
         [sys.executable, "scripts/sqlite_contention.py", str(tmp_path / "contention.sqlite3"), "6", "40"],
