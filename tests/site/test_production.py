@@ -9,10 +9,8 @@ from unittest import mock
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import OperationalError
-
-from portal.settings import cache_from_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -120,21 +118,35 @@ def test_twelve_character_minimum():
     validate_password("Xq7#pL2!vR9z")
 
 
-@pytest.mark.parametrize(
-    ("url", "backend"),
-    [
-        ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
-        ("redis://cache.internal:6379/1", "django.core.cache.backends.redis.RedisCache"),
-        ("dummy://", "django.core.cache.backends.dummy.DummyCache"),
-    ],
+SHOW_CACHES = (
+    "from django.conf import settings as s; "
+    "print([(a, c['BACKEND'].rsplit('.', 1)[1], c.get('LOCATION'), c.get('KEY_PREFIX')) for a, c in s.CACHES.items()])"
 )
-def test_cache_backend_is_chosen_by_environment(url, backend):
-    assert cache_from_url(url)["BACKEND"] == backend
 
 
-def test_unknown_cache_url_is_refused_at_start():
-    with pytest.raises(ImproperlyConfigured, match="unknown cache 'memcache'"):
-        cache_from_url("memcache://x")
+def test_each_process_has_its_own_caches_unless_redis_is_named():
+    result = run_manage("shell", "--no-imports", "-c", SHOW_CACHES)
+    assert result.stdout.strip() == (
+        "[('default', 'LocMemCache', 'default', 'portal'), ('pages', 'LocMemCache', 'pages', 'portal')]"
+    ), result.stderr
+    shared = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        SHOW_CACHES,
+        DJANGO_CACHE_URL="redis://cache.internal:6379/0",
+        DJANGO_PAGE_CACHE_URL="redis://cache.internal:6379/1",
+    )
+    assert shared.stdout.strip() == (
+        "[('default', 'RedisCache', 'redis://cache.internal:6379/0', 'portal'), "
+        "('pages', 'RedisCache', 'redis://cache.internal:6379/1', 'portal')]"
+    ), shared.stderr
+
+
+def test_an_unknown_cache_is_refused_at_start():
+    result = run_manage("check", DJANGO_CACHE_URL="memcached-typo://x")
+    assert result.returncode != 0
+    assert "Invalid cache schema memcached-typo" in result.stderr
 
 
 @pytest.mark.django_db
