@@ -63,6 +63,8 @@ class FigureQuerySet(PublishedQuerySet):
 class Figure(NaturalKeyModel, Sourced, Published):
     """One number with its unit, reference period, flow and geography — never a number in prose."""
 
+    search_index_fields = ("label", "measure", "sector")  # read through a trigram index (portal.core.search)
+
     class Unit(models.TextChoices):
         PERCENT = "percent", _("percent (a share)")
         PERCENT_CHANGE = "percent-change", _("percent change")

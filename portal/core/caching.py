@@ -1,8 +1,11 @@
 """Whole-page caching for anonymous visitors, invalidated by any content change.
 
 Public pages change only when an editor (or the loader) saves content, so every cached page
-is keyed by a *content version* that changes on each save or delete in ``relations`` and
-``trade``. An editor's change is therefore visible on the very next request, in every worker.
+is keyed by a *content version* that changes on each save or delete of public content. An
+editor's change is therefore visible on the very next request, in every worker.
+
+Which models are public content, the apps say: ``public_content`` on their AppConfig is True
+when every model of theirs is shown to visitors, or the names of the models that are.
 
 The version is the modification time of a marker file (one ``stat`` per request, shared by all
 workers on a machine). Several machines share it through the cache instead: set
@@ -26,16 +29,12 @@ from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in
 from django.core.cache import caches
 from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, get_conditional_response
 
-CONTENT_APPS = {"relations", "trade"}
-# Public content kept outside the content apps: the site's information pages (footer).
-CONTENT_MODELS = {"site.infopage"}
 VERSION_CACHE_KEY = "portal:content-version"
 CACHEABLE_STATUS = {200}
 STAFF_SESSION_KEY = "portal_is_staff"
@@ -61,12 +60,17 @@ def content_version():
         return _marker().stat().st_mtime_ns
 
 
+def is_public_content(model):
+    """Whether visitors see ``model``'s records: its app's ``public_content`` says so (True for
+    every model of the app, or the names of those that are)."""
+    declared = getattr(model._meta.app_config, "public_content", False)
+    return declared is True or model._meta.model_name in (declared or ())
+
+
 def bump_content_version(**kwargs):
-    """Signal receiver: any save or delete of content makes every cached page stale."""
+    """Signal receiver: any save or delete of public content makes every cached page stale."""
     sender = kwargs.get("sender")
-    if sender is not None and not (
-        sender._meta.app_label in CONTENT_APPS or sender._meta.label_lower in CONTENT_MODELS
-    ):
+    if sender is not None and not is_public_content(sender):
         return
     if settings.PORTAL_CONTENT_VERSION_IN_CACHE:
         caches["default"].set(VERSION_CACHE_KEY, time.time_ns(), timeout=None)
@@ -97,9 +101,9 @@ def _has_staff_session(request):
 
 
 def _is_public_path(path):
-    # /bench/ is make bench's ceiling (only with DJANGO_BENCH_VIEWS): never answered from the cache.
-    excluded = (f"/{settings.ADMIN_PATH}", settings.STATIC_URL, settings.MEDIA_URL, "/healthz/", "/bench/")
-    return not path.startswith(excluded)
+    """Not the admin, nor a static or uploaded file. (Only class-based views' pages are cached:
+    a function view, such as the health check, is always answered afresh.)"""
+    return not path.startswith((f"/{settings.ADMIN_PATH}", settings.STATIC_URL, settings.MEDIA_URL))
 
 
 def view_parameters(view_class):
@@ -177,7 +181,3 @@ class PublicPageCacheMiddleware:
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)  # never let a proxy keep a page rendered for a logged-in user
         return response
-
-
-def connect_signals():
-    user_logged_in.connect(remember_staff_session, dispatch_uid="portal.remember_staff_session")

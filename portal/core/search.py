@@ -39,21 +39,9 @@ from django.db.models.expressions import RawSQL
 
 from .translation import language_columns
 
-# The one list of indexed tables: model label -> the columns searched through the index.
-INDEXED_FIELDS = {
-    "relations.Partner": (
-        "name_it",
-        "name_en",
-        "native_name",
-        "location_it",
-        "location_en",
-        "story_it",
-        "story_en",
-    ),
-    "relations.Agreement": ("title_it", "title_en", "summary_it", "summary_en"),
-    "relations.Milestone": ("title_it", "title_en", "summary_it", "summary_en"),
-    "trade.Figure": ("label_it", "label_en", "measure_it", "measure_en", "sector_it", "sector_en"),
-}
+# The large tables' models declare the fields their trigram index holds, in every language:
+# ``search_index_fields = ("title", "summary")`` (a migration builds it: ``TrigramSearchIndex``).
+INDEX_DECLARATION = "search_index_fields"
 TRIGRAM = 3  # the shortest text a trigram index can answer
 FOLD_FUNCTION = "portal_fold"
 POSTGRES_FOLD_FUNCTION = (
@@ -134,7 +122,17 @@ def _fts_columns(model, columns, texts, using):
     """The columns an FTS index on SQLite answers for these texts (none on PostgreSQL)."""
     if connections[using].vendor != "sqlite" or any(len(fold(text)) < TRIGRAM for text in texts):
         return []  # PostgreSQL's trigram indexes serve FoldedContains itself
-    return [name for name in columns if name in INDEXED_FIELDS.get(model._meta.label, ())]
+    return [name for name in columns if name in indexed_columns(model)]
+
+
+def indexed_columns(model):
+    """The columns of ``model``'s trigram index: those of its ``search_index_fields``, every language's."""
+    return search_columns(model, getattr(model, INDEX_DECLARATION, ()))
+
+
+def indexed_models(models):
+    """The models among ``models`` that declare a trigram index."""
+    return [model for model in models if getattr(model, INDEX_DECLARATION, ())]
 
 
 def _fts_match(model, columns, texts):

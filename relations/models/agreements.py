@@ -146,6 +146,8 @@ class AgreementQuerySet(ChronologicalQuerySet):
 class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
     """A cooperation agreement, memorandum, declaration of intent or partnership agreement."""
 
+    search_index_fields = ("title", "summary")  # read through a trigram index (portal.core.search)
+
     class Kind(models.TextChoices):
         COOPERATION_AGREEMENT = "cooperation-agreement", _("cooperation agreement")
         AGREEMENT_FOR_COOPERATION_AND_EXCHANGES = (

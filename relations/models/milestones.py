@@ -35,6 +35,8 @@ class MilestoneQuerySet(ChronologicalQuerySet):
 class Milestone(NaturalKeyModel, Sourced, Published, PartiallyDated, Illustrated):
     """A dated event: a visit, an exhibition, an opening, a donation, an award, a work of architecture."""
 
+    search_index_fields = ("title", "summary")  # read through a trigram index (portal.core.search)
+
     class Kind(models.TextChoices):
         VISIT = "visit", _("visit")
         EXCHANGE = "exchange", _("exchange")

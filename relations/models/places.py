@@ -106,6 +106,9 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
 class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
     """An Asian city, province, state or ward that Emilia-Romagna bodies work with."""
 
+    # Site and admin search read these through a trigram index (portal.core.search).
+    search_index_fields = ("name", "native_name", "location", "story")
+
     class Kind(models.TextChoices):
         CITY = "city", _("city")
         PROVINCE = "province", _("province")
