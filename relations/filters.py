@@ -7,14 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.core.filtering import (
     CaseInsensitiveChoiceFilter,
-    PeriodFilterSet,
+    PeriodForm,
     SearchFilter,
     SlugChoiceFilter,
     YearFilter,
 )
 
 from .models import Agreement, Country, Domain, Organisation, Partner, Signatory
-from .selectors import agreements_for_country
+from .selectors import agreements_for_country, timeline
 
 
 def published_countries(request=None):
@@ -41,7 +41,7 @@ def level_filter(**how):
     )
 
 
-class AgreementFilter(PeriodFilterSet):
+class AgreementFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
     country = country_filter(method="filter_country")
     partner = SlugChoiceFilter(
@@ -66,6 +66,7 @@ class AgreementFilter(PeriodFilterSet):
     class Meta:
         model = Agreement
         fields = []
+        form = PeriodForm
 
     def filter_level(self, queryset, name, value):
         return queryset.signed_at_level(value)
@@ -97,17 +98,27 @@ class PartnerFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=with_domain)
 
 
-class TimelineFilter(PeriodFilterSet):
-    """Validates the timeline's query string; the rows themselves come from ``selectors.timeline``."""
+class TimelineFilter(django_filters.FilterSet):
+    """The timeline's filters. Its rows are agreements and milestones merged in time order
+    (``selectors.timeline``), which no queryset filter can make: ``qs`` is that timeline, and
+    ``selection`` what the filters ask for, which the milestones download reads too."""
 
-    country = country_filter(method="keep")
-    level = level_filter(method="keep", help_text=_("Agreements only: events have no signatories."))
-    year_from = YearFilter(label=_("From (year)"), method="keep")
-    year_to = YearFilter(label=_("Until (year)"), method="keep")
+    country = country_filter()
+    level = level_filter(help_text=_("Agreements only: events have no signatories."))
+    year_from = YearFilter(label=_("From (year)"))
+    year_to = YearFilter(label=_("Until (year)"))
 
     class Meta:
         model = Agreement
         fields = []
+        form = PeriodForm
 
-    def keep(self, queryset, name, value):
-        return queryset
+    @property
+    def selection(self):
+        """The filters' values, as ``selectors.timeline`` takes them (every filter unset when unbound)."""
+        data = self.form.cleaned_data if self.is_bound else {}
+        return {name: data.get(name) for name in self.base_filters}
+
+    @property
+    def qs(self):
+        return timeline(**self.selection)

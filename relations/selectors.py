@@ -301,8 +301,8 @@ def _with_parties(entries):
     return [result[id(entry)] for entry in entries]
 
 
-def timeline(*, country=None, level="", year_from=None, year_to=None):
-    """Published agreements and milestones, filtered by country and period, in date order.
+def timeline_records(*, country=None, level="", year_from=None, year_to=None):
+    """``(agreements, milestones)``: the published records the timeline shows for these filters.
 
     A signing ``level`` keeps the agreements signed at it, and no milestone (they have no signatories).
     """
@@ -317,7 +317,12 @@ def timeline(*, country=None, level="", year_from=None, year_to=None):
     if year_from is not None or year_to is not None:
         agreements = agreements.in_years(year_from, year_to)
         milestones = milestones.in_years(year_from, year_to)
-    return Timeline(agreements, milestones)
+    return agreements, milestones
+
+
+def timeline(**filters):
+    """Published agreements and milestones, filtered by country, level and period, in date order."""
+    return Timeline(*timeline_records(**filters))
 
 
 # What ties a partner to Emilia-Romagna, strongest first: the map shapes and colours its point by it.

@@ -127,34 +127,13 @@ class NetworkDetailView(PublishedObjectMixin, RelatedPageMixin, DetailView):
         return super().get_queryset().select_related("source_section__source")
 
 
-class TimelineView(CappedPaginationMixin, ListView):
+class TimelineView(StrictFilterView):
+    filterset_class = TimelineFilter
     template_name = "relations/timeline.html"
     context_object_name = "entries"
     paginate_by = 50
-    cache_parameters = (*TimelineFilter.base_filters, "page")
-
-    def get(self, request, *args, **kwargs):
-        self.filterset = TimelineFilter(request.GET or None, queryset=Agreement.objects.none())
-        response = super().get(request, *args, **kwargs)
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            response.status_code = 400
-        return response
-
-    def get_queryset(self):
-        if self.filterset.is_bound and not self.filterset.is_valid():
-            return []
-        data = self.filterset.form.cleaned_data if self.filterset.is_bound else {}
-        return selectors.timeline(
-            country=data.get("country"),
-            level=data.get("level", ""),
-            year_from=data.get("year_from"),
-            year_to=data.get("year_to"),
-        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["filter"] = self.filterset
-        context["filters_invalid"] = self.filterset.is_bound and not self.filterset.is_valid()
-        context["filters_active"] = self.filterset.is_bound
         context["shows_other_language"] = any(entry.shows_other_language for entry in context["entries"])
         return context

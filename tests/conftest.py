@@ -12,14 +12,23 @@ from django.core.cache import caches
 from django.db import transaction
 from django.utils import translation
 
+from portal.site.info_pages import create_missing
 from portal.site.loading import load_fixtures
+from portal.site.models import InfoPage
+
+
+def load_seed():
+    """The document facts, and the footer's pages the migrations made (a transactional test's
+    flush of the database removes what migrations wrote)."""
+    load_fixtures()
+    create_missing(InfoPage)
 
 
 @pytest.fixture(scope="module")
 def seed(django_db_setup, django_db_blocker):
     """The document facts, for this module's tests (each test still rolls back its own changes)."""
     with django_db_blocker.unblock(), transaction.atomic():
-        load_fixtures()
+        load_seed()
         yield
         transaction.set_rollback(True)
 

@@ -5,8 +5,8 @@
 from decimal import Decimal
 
 from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
 
 BILLION = Decimal(10**9)
 MILLION = Decimal(10**6)
@@ -37,7 +37,7 @@ def _count(amount):
 def _ordinal(number):
     """'1st', '2nd', '6th' in English; '1º posto' in Italian (the rank's own noun, any gender)."""
     number = int(number)
-    if pgettext("ordinal style", "english") != "english":
+    if not (get_language() or "").startswith("en"):
         return _("%(number)sº place") % {"number": number}
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"

@@ -103,7 +103,11 @@ class PortalTabularInline(ConcurrentEditInlineMixin, TranslationTabularInline):
 
 
 class LinkTabularInline(ConcurrentEditInlineMixin, admin.TabularInline):
-    """An inline of links with no text of their own (a many-to-many's rows)."""
+    """An inline of links with no text of their own (a many-to-many's rows). A row's select names
+    what it links to; the line Django writes above each row (the link's own name, which an
+    automatic many-to-many table does not have) is hidden (``.link-rows``, static/css/admin.css)."""
+
+    classes = ["link-rows"]
 
 
 class PortalStackedInline(ConcurrentEditInlineMixin, TranslationStackedInline):

@@ -54,21 +54,16 @@ class SearchFilter(django_filters.CharFilter):
         super().__init__(*args, **kwargs)
 
 
-class PeriodFilterSet(django_filters.FilterSet):
-    """Adds the rule that a period does not end before it starts (``year_from``/``year_to``)."""
+class PeriodForm(forms.Form):
+    """The form of a filter set with a period (``year_from``/``year_to``, its ``Meta.form``): a
+    period does not end before it starts."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        original_clean = self.form.clean
-
-        def clean():
-            cleaned = original_clean()
-            start, end = cleaned.get("year_from"), cleaned.get("year_to")
-            if start is not None and end is not None and end < start:
-                self.form.add_error("year_to", forms.ValidationError(_("The period ends before it starts.")))
-            return cleaned
-
-        self.form.clean = clean
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("year_from"), cleaned.get("year_to")
+        if start is not None and end is not None and end < start:
+            self.add_error("year_to", forms.ValidationError(_("The period ends before it starts.")))
+        return cleaned
 
 
 class StrictFilterView(CappedPaginationMixin, FilterView):

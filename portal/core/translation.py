@@ -8,7 +8,6 @@ notice), the list of missing translations (the editors' marker and report, the l
 and the history registration that keeps both languages in every version.
 """
 
-import copy
 from functools import reduce
 from operator import and_, or_
 
@@ -128,30 +127,3 @@ def register_history(*models, **options):
     """
     for model in models:
         register(model, **options)
-        _not_unique_in_history(model.history.model)
-        for name in options.get("m2m_fields", ()):
-            name_link_rows(getattr(model, name).through)
-
-
-def name_link_rows(through):
-    """A readable name for the rows of a many-to-many link (an inline row, a history entry):
-    "Chengdu — Bologna joins the network" rather than "Milestone_partners object (6)"."""
-    ends = [field for field in through._meta.fields if field.many_to_one]
-
-    def __str__(row):
-        return " — ".join(str(getattr(row, field.name)) for field in reversed(ends))
-
-    through.__str__ = __str__
-
-
-def _not_unique_in_history(history_model):
-    """A name unique among records repeats across a record's versions: simple-history drops
-    ``unique`` from the historical copy of a field, but a translated column's definition comes
-    from the original field (modeltranslation's ``deconstruct``), which stays unique. Give the
-    historical column its own, non-unique original."""
-    for field in history_model._meta.fields:
-        original = getattr(field, "translated_field", None)
-        if original is not None and original.unique:
-            field.translated_field = copy.copy(original)
-            field.translated_field._unique = False
-            field.translated_field.db_index = True

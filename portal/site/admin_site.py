@@ -60,7 +60,7 @@ class PortalAdminSite(admin.AdminSite):
 
     def editor_language(self, request):
         """The editor chooses the language the admin speaks to them."""
-        preference, _created = EditorSettings.objects.get_or_create(user=request.user)
+        preference = EditorSettings.objects.filter(user=request.user).first() or EditorSettings(user=request.user)
         form = EditorLanguageForm(request.POST or None, instance=preference)
         if request.method == "POST" and form.is_valid():
             form.save()

@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import QueryDict
 from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext_lazy as _
@@ -85,6 +86,8 @@ def site(request):
         "info_pages": [
             (reverse("portal:info-page", kwargs={"kind": kind}), label) for kind, label in InfoPage.Kind.choices
         ],
+        # An empty query, for links to another page's filters: {% querystring no_query country=… %}.
+        "no_query": QueryDict(),
         "navigation": [
             NavigationItem(reverse(name), label, current == name, current in section)
             for name, label, section in NAVIGATION

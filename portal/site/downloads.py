@@ -18,7 +18,7 @@ from django.views.generic import TemplateView
 from relations.exports import AGREEMENTS, MILESTONES, ORGANISATIONS, PARTNERS
 from relations.filters import AgreementFilter, PartnerFilter, TimelineFilter
 from relations.models import Agreement, Milestone, Organisation, Partner, Source
-from relations.selectors import milestones_for_country
+from relations.selectors import timeline_records
 from trade.exports import FIGURES
 from trade.models import Figure
 
@@ -36,15 +36,8 @@ def partners(filters):
 
 
 def milestones(filters):
-    """The timeline's filters on milestones (the timeline merges them with agreements)."""
-    data = filters.form.cleaned_data
-    records = Milestone.objects.published()
-    if data.get("country"):
-        records = milestones_for_country(country=data["country"])
-    if data.get("year_from") is not None or data.get("year_to") is not None:
-        records = records.in_years(data.get("year_from"), data.get("year_to"))
-    if data.get("level"):  # a signing level keeps agreements only, as on the timeline
-        records = records.none()
+    """The milestones of the timeline for its filters (the timeline merges them with agreements)."""
+    _agreements, records = timeline_records(**filters.selection)
     return (
         records.chronological()
         .prefetch_related("countries", "partners", "organisations")

@@ -4,20 +4,22 @@
 them and ``x_default`` the one for other languages (Italian, the portal's first language).
 """
 
-from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import GenericSitemap, Sitemap
 from django.urls import reverse
 
 from relations.models import Agreement, Country, Milestone, Network, Organisation, Partner
 from trade.models import Strategy
 
 
-class PortalSitemap(Sitemap):
+class InEveryLanguage:
+    """A sitemap that lists each page once per language, with its alternates."""
+
     i18n = True
     alternates = True
     x_default = True
 
 
-class StaticPagesSitemap(PortalSitemap):
+class StaticPagesSitemap(InEveryLanguage, Sitemap):
     priority = 0.8
 
     def items(self):
@@ -37,21 +39,14 @@ class StaticPagesSitemap(PortalSitemap):
         return reverse(item)
 
 
-class PublishedSitemap(PortalSitemap):
-    model = None
-
-    def items(self):
-        return self.model.objects.published().order_by("pk")
-
-
-def published_sitemap(model_class):
-    return type(f"{model_class.__name__}Sitemap", (PublishedSitemap,), {"model": model_class})
+class PublishedSitemap(InEveryLanguage, GenericSitemap):
+    """Django's GenericSitemap of a model's published records."""
 
 
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     **{
-        model._meta.model_name: published_sitemap(model)
+        model._meta.model_name: PublishedSitemap({"queryset": model.objects.published().order_by("pk")})
         for model in (Country, Partner, Agreement, Milestone, Organisation, Network, Strategy)
     },
 }

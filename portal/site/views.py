@@ -2,7 +2,7 @@
 relations and trade (a country, an organisation), robots.txt and the health check."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import Context as TemplateContext
 from django.template import Template
@@ -16,7 +16,6 @@ from relations.views import RelatedPageMixin
 
 from . import ratings, selectors
 from .forms import PageRatingForm, SearchForm
-from .info_pages import create_missing
 from .models import InfoPage
 
 
@@ -72,23 +71,14 @@ class SourceDetailView(TemplateView):
 
 
 class InfoPageView(DetailView):
-    """A footer page (legal notes, privacy, cookies, accessibility, data licence) in the visitor's language."""
+    """A footer page (legal notes, privacy, cookies, accessibility, data licence) in the visitor's
+    language. The set is fixed: a data migration creates the pages (portal/site/info_pages.py)."""
 
     model = InfoPage
     slug_field = "kind"
     slug_url_kwarg = "kind"
     context_object_name = "info_page"
     template_name = "portal/info_page.html"
-
-    def get_object(self, queryset=None):
-        kind = self.kwargs["kind"]
-        if kind not in InfoPage.Kind.values:
-            raise Http404("No such page")
-        try:
-            return InfoPage.objects.get(kind=kind)
-        except InfoPage.DoesNotExist:  # the set is fixed: a missing page comes back with its first text
-            create_missing(InfoPage, [kind])
-            return InfoPage.objects.get(kind=kind)
 
 
 @method_decorator(csrf_exempt, name="dispatch")

@@ -14,6 +14,7 @@ from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.parties import OneParty, exactly_one_of
 from portal.core.publishing import Published, publish_permission
 from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
+from portal.core.translation import column, languages
 
 from .organisations import Organisation
 from .places import Country, Partner
@@ -23,7 +24,7 @@ from .sources import Sourced, SourceSection
 class Domain(NaturalKeyModel):
     """A field of cooperation: culture, music, social economy, trade, tourism …"""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(SLUG_LABEL, help_text=SLUG_HELP, max_length=100, unique=True)
 
     objects = NaturalKeyQuerySet.as_manager()
@@ -32,6 +33,12 @@ class Domain(NaturalKeyModel):
         ordering = ["name"]
         verbose_name = _("domain")
         verbose_name_plural = _("domains")
+        # One name per domain in each language: constraints on the language columns
+        # (django-modeltranslation's), which the history's copies of the columns do not carry.
+        constraints = [
+            models.UniqueConstraint(fields=[column("name", language)], name=f"domain_unique_name_{language}")
+            for language in languages()
+        ]
 
     def __str__(self):
         return self.name
@@ -315,7 +322,6 @@ class Signatory(NaturalKeyModel, OneParty):
 
     natural_key_fields = ("agreement", *PARTY_FIELDS)
     party_fields = PARTY_FIELDS
-    party_message = _("Choose exactly one party: an organisation, a partner or a country.")
 
     class Side(models.TextChoices):
         EUROPEAN = "european", _("European side")
@@ -383,7 +389,11 @@ class Signatory(NaturalKeyModel, OneParty):
         verbose_name = _("signatory")
         verbose_name_plural = _("signatories")
         constraints = [
-            exactly_one_of(PARTY_FIELDS, name="signatory_exactly_one_party"),
+            exactly_one_of(
+                PARTY_FIELDS,
+                name="signatory_exactly_one_party",
+                message=_("Choose exactly one party: an organisation, a partner or a country."),
+            ),
             models.UniqueConstraint(fields=["agreement", *PARTY_FIELDS], name="signatory_unique_party"),
             models.CheckConstraint(condition=~Q(level=""), name="signatory_has_level"),
         ]

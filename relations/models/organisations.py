@@ -101,7 +101,6 @@ class NetworkMembership(NaturalKeyModel, OneParty, Sourced):
 
     natural_key_fields = ("network", *MEMBER_FIELDS)
     party_fields = MEMBER_FIELDS
-    party_message = _("Choose either an organisation or a partner as the member.")
 
     network = models.ForeignKey(
         Network, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("network")
@@ -132,7 +131,11 @@ class NetworkMembership(NaturalKeyModel, OneParty, Sourced):
         verbose_name = _("network membership")
         verbose_name_plural = _("network memberships")
         constraints = [
-            exactly_one_of(MEMBER_FIELDS, name="networkmembership_exactly_one_member"),
+            exactly_one_of(
+                MEMBER_FIELDS,
+                name="networkmembership_exactly_one_member",
+                message=_("Choose either an organisation or a partner as the member."),
+            ),
             models.UniqueConstraint(fields=["network", *MEMBER_FIELDS], name="networkmembership_unique"),
         ]
 

@@ -2,8 +2,10 @@
 readable link rows and history, a signatory form that says what to fill, a source cited in place."""
 
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 
 from portal.site.roles import EDITOR
@@ -52,12 +54,19 @@ def test_forms_speak_to_editors_not_developers(admin_client):
     assert "the date as given (on that day, in that month or year)" in content
 
 
-def test_link_rows_have_readable_names():
+def test_link_rows_show_what_they_link_to_without_a_nameless_heading(admin_client):
+    """A link row's select names its milestone; the heading Django writes above it ("Milestone_partners
+    object (1)") is hidden by the admin's stylesheet."""
     chongqing = Partner.objects.get(slug="chongqing")
     milestone = Milestone.objects.create(title="Library opens", slug="library", source_section=chongqing.source_section)
     milestone.partners.add(chongqing)
-    row = Milestone.partners.through.objects.get()
-    assert str(row) == "Chongqing — Library opens"
+    content = admin_client.get(f"/admin/relations/partner/{chongqing.pk}/change/").content.decode()
+    inline = content.split('id="Milestone_partners-group"', 1)[1].split("</fieldset>", 1)[0]
+    assert 'class="module link-rows' in content.split('id="Milestone_partners-group"', 1)[1]
+    assert "Library opens" in inline
+    stylesheet = (Path(settings.BASE_DIR) / "static" / "css" / "admin.css").read_text()
+    assert ".link-rows td.original p {\n  display: none;" in stylesheet
+    assert '/static/css/admin.css"' in content
 
 
 def test_history_has_no_change_reason_column(admin_client):

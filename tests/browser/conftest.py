@@ -4,8 +4,8 @@ import os
 
 import pytest
 
-from portal.site.loading import load_fixtures
 from tests.chromium import CHROMIUM, CHROMIUM_FLAGS
+from tests.conftest import load_seed
 
 # Playwright runs an event loop in the test thread; the ORM calls of the fixtures are safe there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -19,5 +19,5 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def seeded_live_server(live_server):
     """The live server with the document facts loaded (its database is flushed after each test)."""
-    load_fixtures()
+    load_seed()
     return live_server

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from relations.models import Country, NetworkMembership, Organisation, Partner, Signatory, SourceSection
+from relations.models import Country, Domain, NetworkMembership, Organisation, Partner, Signatory, SourceSection
 from tests.factories import (
     AgreementFactory,
     CountryFactory,
@@ -63,7 +63,7 @@ def test_signatory_is_exactly_one_party():
     agreement = AgreementFactory()
     both = Signatory(agreement=agreement, side="european", organisation=OrganisationFactory(), partner=PartnerFactory())
     with pytest.raises(ValidationError, match="exactly one party"):
-        both.clean()
+        both.full_clean()
     with pytest.raises(IntegrityError, match="signatory_exactly_one_party"), transaction.atomic():
         both.save()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -78,7 +78,7 @@ def test_a_network_member_is_an_organisation_or_a_partner():
     network = NetworkFactory()
     neither = NetworkMembership(network=network, field="Music", source_section=SourceSectionFactory())
     with pytest.raises(ValidationError, match="either an organisation or a partner"):
-        neither.clean()
+        neither.full_clean()
     with pytest.raises(IntegrityError, match="networkmembership_exactly_one_member"), transaction.atomic():
         neither.save()
 
@@ -116,3 +116,16 @@ def test_a_country_needs_its_iso_code_and_a_grouping_none():
         country.full_clean()
     assert raised.value.message_dict["iso_code"] == ["A country needs its two-letter ISO code."]
     assert Organisation.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_domain_name_is_unique_in_each_language_and_its_history_keeps_every_version():
+    music = Domain.objects.create(name_it="Musica", name_en="Music", slug="music")
+    music.save()  # a second version with the same names
+    assert music.history.count() == 2
+    twin = Domain(name_it="Musica", name_en="Music (other)", slug="music-2")
+    with pytest.raises(ValidationError) as refused:
+        twin.full_clean()
+    assert list(refused.value.message_dict) == ["name_it"]
+    with pytest.raises(IntegrityError, match="name_it"), transaction.atomic():
+        twin.save()

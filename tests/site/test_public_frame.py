@@ -69,9 +69,12 @@ def test_an_editor_changes_a_legal_page_and_visitors_see_it(admin_client, client
     assert "Testo nuovo della redazione." in client.get("/it/info/privacy/").content.decode()
 
 
-def test_a_missing_legal_page_comes_back_with_its_first_text_and_an_unknown_one_is_404(client):
-    InfoPage.objects.filter(kind="cookies").delete()
+def test_reading_a_legal_page_writes_nothing_and_an_unknown_one_is_404(client):
+    """The pages come from a data migration; a GET never creates one."""
     assert "sets no cookie" in client.get("/en/info/cookies/").content.decode()
+    InfoPage.objects.filter(kind="cookies").delete()
+    assert client.get("/en/info/cookies/").status_code == 404
+    assert not InfoPage.objects.filter(kind="cookies").exists()
     assert client.get("/en/info/no-such-page/").status_code == 404
 
 
