@@ -258,8 +258,6 @@ PORTAL_CONTENT_VERSION_FILE = env.str(
     "DJANGO_CONTENT_VERSION_FILE", default=str(BASE_DIR / ".local" / "content-version")
 )
 PORTAL_CONTENT_VERSION_IN_CACHE = env.bool("DJANGO_CONTENT_VERSION_IN_CACHE", default=False)
-# The constant-response view `make bench` measures as the stack's ceiling; never on in production.
-PORTAL_BENCH_VIEWS = env.bool("DJANGO_BENCH_VIEWS", default=False)
 
 # Name and canonical address of the site, used in page titles, canonical links and the sitemap.
 # Without DJANGO_BASE_URL (development) the address is the one the request came to.

@@ -35,9 +35,6 @@ urlpatterns += [
     ),
 ]
 
-if settings.PORTAL_BENCH_VIEWS:
-    urlpatterns += [path("bench/constant/", views.bench_constant), path("bench/one-query/", views.bench_one_query)]
-
 if settings.DEBUG:
     from django.conf.urls.static import static
 

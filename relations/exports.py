@@ -5,19 +5,14 @@ identifiers, codes and dates the same in both.
 """
 
 from django.conf import settings
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.exports import Column, Dataset, joined
-from portal.core.text import render_markdown
+from portal.core.text import plain_text
 
 
 def page_url(record, request):
     return request.build_absolute_uri(record.get_absolute_url())
-
-
-def plain(text):
-    return strip_tags(render_markdown(text)).strip()
 
 
 def date_precision(record):
@@ -35,7 +30,7 @@ def identifiers(relation, description):
     return Column(relation, "string", description, lambda r: joined(o.slug for o in getattr(r, relation).all()))
 
 
-SUMMARY = Column("summary", "string", _("Summary, plain text."), lambda r: plain(r.summary))
+SUMMARY = Column("summary", "string", _("Summary, plain text."), lambda r: plain_text(r.summary))
 IDENTITY = [
     Column("id", "string", _("Stable identifier (the last part of the page's address)."), lambda r: r.slug),
     Column("url", "string", _("The record's page on the portal."), page_url, needs_request=True),

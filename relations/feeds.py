@@ -12,10 +12,9 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from portal.core.text import render_markdown
+from portal.core.text import plain_text
 
 from .models import Agreement, Country, Milestone
 from .selectors import agreements_for_country, milestones_for_country
@@ -54,7 +53,7 @@ class ChangesFeed(Feed):
         return f"{kind}: {record.title}"
 
     def item_description(self, record):
-        text = strip_tags(render_markdown(record.summary)).strip()
+        text = plain_text(record.summary)
         source = _("Source: %(source)s, %(section)s") % {
             "source": record.source_section.source.title,
             "section": record.source_section.title,

@@ -55,7 +55,12 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 
 
 def django_env(database=BENCH_DB, **extra):
-    return {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_BENCH_VIEWS": "true", **extra}
+    return {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_SETTINGS_MODULE": "scripts.bench_settings",
+        **extra,
+    }
 
 
 def manage(*args, env=None):

@@ -2,7 +2,7 @@
 
     python scripts/page_weight.py http://127.0.0.1:8000
 
-Chromium loads every page type (tests/pages.py) in both languages and records the stylesheets,
+Chromium loads every page type (scripts/page_types.py) in both languages and records the stylesheets,
 scripts and fonts it fetched; each is counted at its gzip size (fonts: woff2 is compressed
 already, counted as is), the HTML apart. The budget (issue 14) is the heaviest page's CSS + JS +
 fonts under 200 KB compressed.
@@ -16,8 +16,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS
-from tests.pages import PAGES_IN_BOTH_LANGUAGES
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.page_types import PAGES_IN_BOTH_LANGUAGES
 
 KINDS = {"stylesheet": "css", "script": "js", "font": "fonts", "document": "html"}
 BUDGET = 200 * 1024

@@ -14,8 +14,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS
-from tests.pages import PAGES_IN_BOTH_LANGUAGES
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.page_types import PAGES_IN_BOTH_LANGUAGES
 
 
 def main():

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import markdown
 import nh3
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "h3", "h4"}
@@ -35,6 +36,11 @@ def render_markdown(text):
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+
+
+def plain_text(text):
+    """An editor's text without its formatting: what a feed, a download or a search snippet shows."""
+    return strip_tags(render_markdown(text)).strip()
 
 
 # Labels editors read in the admin, the same for every model (they are not developers: no

@@ -8,11 +8,10 @@ from django.apps import apps
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
-from django.utils.html import strip_tags
 
 from portal.core import maps
 from portal.core.search import closest_name, contains, fold, snippet
-from portal.core.text import render_markdown
+from portal.core.text import plain_text
 from portal.core.translation import language_columns
 from relations import selectors as relations_selectors
 from relations.models import Agreement, Country, Milestone, Organisation, Partner, Source, SourceSection
@@ -166,9 +165,7 @@ def search(*, text, kind=""):
         has_more = len(rows) > SEARCH_LIMIT
         count = _search_rows(model, fields, text).count() if has_more else len(rows)
         results = [
-            SearchResult(
-                row, snippet(strip_tags(render_markdown(getattr(row, snippet_field))), text), _result_countries(row)
-            )
+            SearchResult(row, snippet(plain_text(getattr(row, snippet_field)), text), _result_countries(row))
             for row in rows[:SEARCH_LIMIT]
         ]
         groups.append(

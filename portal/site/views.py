@@ -4,8 +4,6 @@ relations and trade (a country, an organisation), robots.txt and the health chec
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template import Context as TemplateContext
-from django.template import Template
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView, View
@@ -160,24 +158,3 @@ def healthz(request):
     response = HttpResponse(body, content_type="text/plain", status=503 if problems else 200)
     response["Cache-Control"] = "no-store"
     return response
-
-
-BENCH_PAYLOAD_BYTES = 20 * 1024
-
-
-def bench_constant(request):
-    """The Python stack's ceiling for `make bench`: a constant 20 KB page (only with DJANGO_BENCH_VIEWS)."""
-    return HttpResponse(b"<!DOCTYPE html><title>constant</title>" + b"x" * BENCH_PAYLOAD_BYTES)
-
-
-ONE_QUERY_TEMPLATE = Template(
-    "<!DOCTYPE html><title>one query</title>"
-    "<ul>{% for name in names %}<li>{{ name }} {{ padding }}</li>{% endfor %}</ul>"
-)
-
-
-def bench_one_query(request):
-    """Another ceiling for `make bench`: one ORM query rendered by a template into about 20 KB."""
-    names = list(Country.objects.values_list("name", flat=True)[:40])
-    padding = "x" * (BENCH_PAYLOAD_BYTES // max(1, len(names)))
-    return HttpResponse(ONE_QUERY_TEMPLATE.render(TemplateContext({"names": names, "padding": padding})))

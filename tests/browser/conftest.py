@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from tests.chromium import CHROMIUM, CHROMIUM_FLAGS
+from scripts.chromium import CHROMIUM, CHROMIUM_FLAGS
 from tests.conftest import load_seed
 
 # Playwright runs an event loop in the test thread; the ORM calls of the fixtures are safe there.

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.pages import PAGES_IN_BOTH_LANGUAGES
+from scripts.page_types import PAGES_IN_BOTH_LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from relations.models import Source
-from tests.pages import PAGES_IN_BOTH_LANGUAGES
+from scripts.page_types import PAGES_IN_BOTH_LANGUAGES
 
 pytestmark = pytest.mark.usefixtures("seed")  # these tests are about the documents' facts
 

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from portal.core.search import fold
 from portal.site import selectors
-from tests.pages import PAGE_TYPES
+from scripts.page_types import PAGE_TYPES
 
 pytestmark = pytest.mark.usefixtures("seed")  # the documents' facts, in both languages
 

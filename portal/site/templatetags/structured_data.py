@@ -10,11 +10,10 @@ import json
 from django import template
 from django.conf import settings
 from django.urls import reverse
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from portal.core.text import render_markdown
+from portal.core.text import plain_text
 from relations.models import Agreement, Country, Milestone, Partner
 
 register = template.Library()
@@ -27,10 +26,6 @@ def _script(data):
 
 def _url(request, path):
     return request.build_absolute_uri(path)
-
-
-def _plain(text):
-    return strip_tags(render_markdown(text)).strip()
 
 
 def _publisher():
@@ -54,7 +49,7 @@ def _country(record, request):
     if record.iso_code:
         data["identifier"] = record.iso_code
     if record.lead:
-        data["description"] = _plain(record.lead)
+        data["description"] = plain_text(record.lead)
     return data
 
 
@@ -81,7 +76,7 @@ def _milestone(record, request):
     if record.date_iso:
         data["startDate"] = record.date_iso
     if record.summary:
-        data["description"] = _plain(record.summary)
+        data["description"] = plain_text(record.summary)
     places = [_partner(partner, request) for partner in record.partners.filter(is_published=True)]
     if places:
         data["location"] = places
@@ -100,7 +95,7 @@ def _agreement(record, request):
     if record.date_iso:
         data["dateCreated"] = record.date_iso
     if record.summary:
-        data["description"] = _plain(record.summary)
+        data["description"] = plain_text(record.summary)
     return data
 
 
