@@ -21,15 +21,23 @@ FONT_FACES := regular italic 600 700
 FONTS := $(foreach face,$(FONT_FACES),static/build/fonts/titillium-web-v10-latin-ext_latin-$(face).woff2)
 MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po locale/third_party/*/LC_MESSAGES/django.po))
 
-.PHONY: install messages static browser html-checker nginx migrate data superuser run serve test test-all test-postgres \
+.PHONY: install lock messages static browser html-checker nginx migrate data superuser run serve test test-all test-postgres \
 	lint check pytest pytest-all format clean load-test fuzz fault-test abuse-test reliability bench design-report
 
+# The locked packages, every one checked against its hash (requirements-dev.txt: see `lock`).
 $(INSTALLED): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $(INSTALLED)
 
 install: $(INSTALLED)
+
+# After changing pyproject.toml's dependencies: lock them again, with every package they bring and
+# its hashes (requirements.txt for a server, requirements-dev.txt with the tools on the same pins).
+LOCK = $(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 --quiet
+lock: install
+	$(LOCK) -o requirements.txt
+	$(LOCK) --extra dev --constraint requirements.txt -o requirements-dev.txt
 
 # gettext's msgfmt compiles them; Debian's gettext is installed if it is missing.
 %.mo: %.po $(INSTALLED)
