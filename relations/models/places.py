@@ -151,6 +151,14 @@ class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
     def get_absolute_url(self):
         return reverse("relations:partner-detail", kwargs={"slug": self.slug})
 
+    @property
+    def openstreetmap_url(self):
+        """The partner's point on OpenStreetMap, zoomed to its surroundings (None without coordinates)."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        point = {"lat": f"{float(self.latitude):f}", "lon": f"{float(self.longitude):f}"}
+        return f"https://www.openstreetmap.org/?mlat={point['lat']}&mlon={point['lon']}#map=10/{point['lat']}/{point['lon']}"
+
     def clean(self):
         super().clean()
         if (self.latitude is None) != (self.longitude is None):

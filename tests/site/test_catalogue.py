@@ -98,8 +98,16 @@ def test_temporal_coverage_comes_from_the_data(graph):
 
 
 def test_the_download_addresses_in_the_catalogue_answer(client, graph):
-    for url in set(graph.objects(None, DCAT.downloadURL)):
-        assert client.get(str(url).removeprefix("http://testserver")).status_code == 200, url
+    urls = sorted(str(url).removeprefix("http://testserver") for url in set(graph.objects(None, DCAT.downloadURL)))
+    # Every list, as CSV and JSON, in both languages.
+    assert urls == sorted(
+        f"/{language}/data/{name}.{fmt}"
+        for language in ("it", "en")
+        for name in ("agreements", "partners", "milestones", "organisations", "figures")
+        for fmt in ("csv", "json")
+    )
+    for url in urls:
+        assert client.get(url).status_code == 200, url
 
 
 def test_the_open_data_page_links_the_catalogue(client, places):

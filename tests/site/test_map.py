@@ -48,7 +48,13 @@ def test_the_map_shows_every_published_partner_with_coordinates_and_no_other(cli
 
 
 def test_each_point_leads_to_its_partner(client, mapped):
-    for href, name in points(client.get("/it/map/").content.decode()):
+    found = points(client.get("/it/map/").content.decode())
+    assert [href for href, _name in found] == [
+        "/it/partners/chongqing/",
+        "/it/partners/hamamatsu/",
+        "/it/partners/nagoya/",
+    ]
+    for href, name in found:
         response = client.get(href)
         assert response.status_code == 200
         assert name.split(",")[0] in response.content.decode()
