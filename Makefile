@@ -61,7 +61,7 @@ static/build/fonts/%.woff2: $(NODE_INSTALLED)
 	@mkdir -p $(dir $@)
 	cp node_modules/bootstrap-italia/dist/fonts/Titillium_Web/$(notdir $@) $@
 
-# The icons the templates name ({% icon %} in portal/core/templatetags/icons.py).
+# The icons the templates name ({% icon %} in portal/core/templatetags/portal_tags.py).
 ICONS := it-search it-burger it-close it-expand it-arrow-right it-external-link it-mail it-telephone it-map-marker it-star-full it-star-outline it-calendar it-info-circle
 static/build/icons.svg: scripts/build_icons.py $(NODE_INSTALLED) Makefile
 	@mkdir -p $(dir $@)
@@ -163,7 +163,7 @@ abuse-test: data
 reliability: load-test fuzz fault-test abuse-test
 
 # The design's proofs against the production stack: screenshots of every page type (390, 1280, 320 px,
-# both languages, in .local/screenshots), page weights and Lighthouse's scores (docs/design.md).
+# both languages, in .local/screenshots), page weights and Lighthouse's scores (the README's Design section).
 REPORT_PORT ?= 8799
 design-report: PORT = $(REPORT_PORT)
 design-report: data nginx browser $(SECRET_KEY_FILE)

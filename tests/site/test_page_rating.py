@@ -86,10 +86,6 @@ def test_a_wrong_answer_is_a_clear_400_and_counts_nothing(client, places, page, 
     assert counts() == {}
 
 
-def test_a_get_is_not_allowed(client):
-    assert client.get("/en/page-rating/").status_code == 405
-
-
 def test_an_answer_does_not_make_the_cached_pages_stale(client, places):
     before = content_version()
     rate(client)
