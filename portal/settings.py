@@ -271,6 +271,8 @@ PORTAL_PAGE_SIZE = 20
 # form (form.agid.gov.it): without its address the accessibility page says it is being prepared.
 PORTAL_INSTITUTION = {
     "name": env.str("PORTAL_INSTITUTION_NAME", default="Regione Emilia-Romagna"),
+    # Its article in an Italian sentence («i contatti della Regione Emilia-Romagna»); the name is Italian.
+    "article": env.str("PORTAL_INSTITUTION_ARTICLE", default="la"),
     "url": env.str("PORTAL_INSTITUTION_URL", default="https://www.regione.emilia-romagna.it/"),
     "address": env.str("PORTAL_INSTITUTION_ADDRESS", default="Viale Aldo Moro 52, 40127 Bologna"),
     "office": env.str("PORTAL_RESPONSIBLE_OFFICE", default=""),
@@ -299,9 +301,15 @@ PORTAL_AGREEMENT_CONFIRM_YEARS = env.int("PORTAL_AGREEMENT_CONFIRM_YEARS", defau
 # DCAT-AP_IT uses to identify publishers and datasets: r_emiro is the Regione Emilia-Romagna's.
 PORTAL_INSTITUTION_IPA_CODE = env.str("PORTAL_INSTITUTION_IPA_CODE", default="r_emiro")
 
-# The licence of the portal's data and texts (the open-data licence page and, later, the downloads).
+# The licence of the portal's data and texts (footer, licence page, downloads, catalogue), with its
+# official name in each language (portal.core.licence.data_licence gives the page's).
 PORTAL_DATA_LICENCE = {
-    "name": env.str("PORTAL_DATA_LICENCE_NAME", default="Creative Commons Attribution 4.0 International (CC BY 4.0)"),
+    "name_it": env.str(
+        "PORTAL_DATA_LICENCE_NAME_IT", default="Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)"
+    ),
+    "name_en": env.str(
+        "PORTAL_DATA_LICENCE_NAME_EN", default="Creative Commons Attribution 4.0 International (CC BY 4.0)"
+    ),
     "url": env.str("PORTAL_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"),
 }
 

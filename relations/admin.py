@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from portal.core import maps
 from portal.core.admin import LinkTabularInline, PortalModelAdmin, PortalStackedInline, PortalTabularInline
+from portal.core.grammar import FEMININE
 
 from . import models
 from .lifecycle import review_reasons
@@ -46,6 +47,7 @@ class DecadeFilter(admin.SimpleListFilter):
 
 class SourceSectionInline(PortalTabularInline):
     model = models.SourceSection
+    italian_gender = FEMININE  # «sezione»
     extra = 0
     fields = ["title", "slug", "position", "lead"]
     prepopulated_fields = {"slug": ["title"]}
@@ -62,6 +64,7 @@ class SourceAdmin(PortalModelAdmin):
 
 @admin.register(models.SourceSection)
 class SourceSectionAdmin(PortalModelAdmin):
+    italian_gender = FEMININE  # «sezione»
     list_display = ["title", "source", "position"]
     list_filter = ["source"]
     list_select_related = ["source"]
@@ -71,6 +74,7 @@ class SourceSectionAdmin(PortalModelAdmin):
 
 @admin.register(models.WorldRegion)
 class WorldRegionAdmin(PortalModelAdmin):
+    italian_gender = FEMININE  # «area del mondo»
     list_display = ["name", "parent"]
     list_select_related = ["parent"]
     search_fields = ["name"]
@@ -106,6 +110,7 @@ class PartnerInline(admin.TabularInline):
 
 class CountryMilestoneInline(LinkTabularInline):
     model = models.Milestone.countries.through
+    italian_gender = FEMININE  # «tappa»
     extra = 0
     autocomplete_fields = ["milestone"]
     verbose_name = _("milestone concerning this country")
@@ -135,6 +140,7 @@ class CountryAdmin(PortalModelAdmin):
 
 @admin.register(models.Organisation)
 class OrganisationAdmin(PortalModelAdmin):
+    italian_gender = FEMININE  # «organizzazione»
     list_display = ["name", "kind", "side", "country", "is_published", "updated_at"]
     list_filter = ["is_published", "side", "kind", "country"]
     list_select_related = ["country"]
@@ -149,6 +155,7 @@ class OrganisationAdmin(PortalModelAdmin):
 
 class PartnerMilestoneInline(LinkTabularInline):
     model = models.Milestone.partners.through
+    italian_gender = FEMININE  # «tappa»
     extra = 0
     autocomplete_fields = ["milestone"]
     verbose_name = _("milestone with this partner")
@@ -157,6 +164,7 @@ class PartnerMilestoneInline(LinkTabularInline):
 
 class NetworkMembershipInline(PortalTabularInline):
     model = models.NetworkMembership
+    italian_gender = FEMININE  # «adesione»
     extra = 0
     autocomplete_fields = ["network", "organisation", "partner", "source_section"]
     fields = ["network", "organisation", "partner", "field", "source_section", "note", "internal_note"]
@@ -321,6 +329,7 @@ class AgreementAdmin(PortalModelAdmin):
 
 @admin.register(models.Milestone)
 class MilestoneAdmin(PortalModelAdmin):
+    italian_gender = FEMININE  # «tappa»
     list_display = ["title", "kind", "date_display", "is_published", "updated_at"]
     list_filter = ["is_published", "kind", DecadeFilter, "countries"]
     search_fields = ["title", "summary", "partners__name"]
@@ -341,6 +350,7 @@ class MilestoneAdmin(PortalModelAdmin):
 
 @admin.register(models.Network)
 class NetworkAdmin(PortalModelAdmin):
+    italian_gender = FEMININE  # «rete»
     list_display = ["name", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["name", "description"]
@@ -364,6 +374,7 @@ class SignatoryAdmin(PortalModelAdmin):
 
 @admin.register(models.NetworkMembership)
 class NetworkMembershipAdmin(PortalModelAdmin):
+    italian_gender = FEMININE  # «adesione»
     list_display = ["network", "member_name", "field"]
     list_filter = ["network"]
     list_select_related = ["network", "organisation", "partner"]

@@ -4,10 +4,10 @@ One file per language: the texts are in the language of the address (``/it/data/
 identifiers, codes and dates the same in both.
 """
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.exports import Column, Dataset, joined
+from portal.core.licence import data_licence
 from portal.core.text import plain_text
 
 
@@ -22,7 +22,7 @@ def date_precision(record):
 
 
 def licence(record):
-    return settings.PORTAL_DATA_LICENCE["name"]
+    return data_licence().name
 
 
 def identifiers(relation, description):
@@ -39,7 +39,7 @@ DATED = [
     Column(
         "date",
         "string",
-        _("ISO 8601 date, as precise as the source: 2015, 2015-11 or 2015-11-20; empty if none."),
+        _("ISO 8601 date, as precise as known: 2015, 2015-11 or 2015-11-20; empty if none."),
         lambda r: r.date_iso,
     ),
     Column("date_precision", "string", _("year, month, day, recently (no date stated) or undated."), date_precision),
@@ -48,6 +48,18 @@ DATED = [
         "string",
         _('"since" when the date is a beginning; empty otherwise.'),
         lambda r: r.date_qualifier if r.date_qualifier != "recently" else "",
+    ),
+    Column(
+        "date_in_source",
+        "string",
+        _("When the editors corrected the date: the date as the source states it; empty otherwise."),
+        lambda r: r.date_in_source,
+    ),
+    Column(
+        "date_source",
+        "string",
+        _("When the editors corrected the date: the source of the date given (source/section identifiers)."),
+        lambda r: section_id(r.date_source),
     ),
 ]
 SOURCED = [
@@ -80,8 +92,29 @@ SOURCED = [
 ]
 
 
+def countries_concerned(record):
+    """The countries an agreement or milestone concerns: its own, and its partners' (in that order)."""
+    countries = {country.slug: None for country in record.countries.all()}
+    countries.update({partner.country.slug: None for partner in record.partners.all()})
+    return joined(countries)
+
+
+def section_id(section):
+    """A source section as one identifier, ``source/section``; empty when there is none."""
+    return f"{section.source.slug}/{section.slug}" if section is not None else ""
+
+
 def signatories(agreement):
     return joined(f"{signatory.side}:{signatory.party.slug}" for signatory in agreement.signatories.all())
+
+
+def signatory_representatives(agreement):
+    """The people the source names for a signatory, as side:identifier:person."""
+    return joined(
+        f"{signatory.side}:{signatory.party.slug}:{signatory.represented_by}"
+        for signatory in agreement.signatories.all()
+        if signatory.represented_by
+    )
 
 
 def signatory_levels(agreement):
@@ -106,12 +139,24 @@ AGREEMENTS = Dataset(
             _("Status (code): in-force, expired, superseded, or not-stated when no source states it."),
             lambda r: r.status,
         ),
+        Column(
+            "status_source",
+            "string",
+            _("The source of the status (source/section identifiers); empty when not stated."),
+            lambda r: section_id(r.status_source),
+        ),
         *DATED,
         Column(
             "entered_into_force",
             "date",
             _("Date of entry into force; empty when not stated."),
             lambda r: r.entered_into_force_on,
+        ),
+        Column(
+            "entry_into_force_source",
+            "string",
+            _("The source of the entry into force (source/section identifiers); empty when not stated."),
+            lambda r: section_id(r.entry_into_force_source),
         ),
         Column("term_years", "integer", _("Term in years; empty when not stated."), lambda r: r.term_years),
         Column(
@@ -121,6 +166,12 @@ AGREEMENTS = Dataset(
             lambda r: r.renewal,
         ),
         Column("ends_on", "date", _("Date the agreement ends or ended; empty when not stated."), lambda r: r.ends_on),
+        Column(
+            "term_source",
+            "string",
+            _("The source of the term, renewal and end (source/section identifiers); empty when none is stated."),
+            lambda r: section_id(r.term_source),
+        ),
         Column("revises", "string", _("The agreement it revises (identifier)."), lambda r: slug_of(r.revises)),
         Column(
             "superseded_by",
@@ -128,9 +179,20 @@ AGREEMENTS = Dataset(
             _("The agreement that superseded it (identifier)."),
             lambda r: slug_of(r.superseded_by),
         ),
-        identifiers("countries", _("Countries concerned (identifiers, separated by “; ”).")),
+        Column(
+            "countries",
+            "string",
+            _("Countries concerned, its partners' included (identifiers, separated by “; ”)."),
+            countries_concerned,
+        ),
         identifiers("partners", _("Partners (identifiers).")),
         Column("signatories", "string", _("Signatories as side:identifier (european or asian)."), signatories),
+        Column(
+            "signatory_representatives",
+            "string",
+            _("The people the source names for a signatory, as side:identifier:person."),
+            signatory_representatives,
+        ),
         Column(
             "signatory_levels",
             "string",
@@ -152,7 +214,12 @@ MILESTONES = Dataset(
         Column("title", "string", _("Title."), lambda r: r.title),
         Column("kind", "string", _("Kind of event (code)."), lambda r: r.kind),
         *DATED,
-        identifiers("countries", _("Countries concerned (identifiers).")),
+        Column(
+            "countries",
+            "string",
+            _("Countries concerned, its partners' included (identifiers)."),
+            countries_concerned,
+        ),
         identifiers("partners", _("Partners (identifiers).")),
         identifiers("organisations", _("Organisations involved (identifiers).")),
         SUMMARY,

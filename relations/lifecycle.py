@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
-from portal.core.dates import format_partial_date, partial_date_iso
+from portal.core.dates import format_partial_date, long_date, on_day, partial_date_iso
 
 from .models import Agreement
 
@@ -38,11 +37,11 @@ class Due:
     is_computed: bool  # from the term, not a date the source gives
 
     def describe(self):
-        date = date_format(self.day, "DATE_FORMAT")
+        on_date = on_day(self.day)
         if self.is_renewal:
-            text = _("Renewal due on %(date)s") % {"date": date}
+            text = _("Renewal due %(on_date)s") % {"on_date": on_date}
         else:
-            text = _("Ends on %(date)s") % {"date": date}
+            text = _("Ends %(on_date)s") % {"on_date": on_date}
         if self.is_computed:
             text += " " + _("(computed from the term)")
         return text
@@ -91,10 +90,7 @@ def review_reasons(agreement, today=None):
         if agreement.status_confirmed_on is None:
             reasons.append(_("Status never confirmed by an editor"))
         elif agreement.status_confirmed_on < confirmation_cutoff(today):
-            reasons.append(
-                _("Status last confirmed on %(date)s")
-                % {"date": date_format(agreement.status_confirmed_on, "DATE_FORMAT")}
-            )
+            reasons.append(_("Status last confirmed %(on_date)s") % {"on_date": on_day(agreement.status_confirmed_on)})
     return reasons
 
 
@@ -142,26 +138,33 @@ class Step:
     agreement: Agreement | None = None  # the other agreement a revision or replacement names
     source: object = None  # its SourceSection, when a source gives the step
     known: bool = True
+    correction: str = ""  # what the editors corrected in it, and what the source says
 
 
 def _day(day):
-    return date_format(day, "DATE_FORMAT"), day.isoformat()
+    return long_date(day), day.isoformat()
 
 
 def life_of(agreement, today=None):
     """The agreement's life in order: signed, revisions, entry into force, term, end or renewal,
     replacement, status. What no source states reads "not stated"."""
-    not_stated = _("Not stated")
+    not_stated = pgettext("an entry into force, a term or an end", "Not stated")
     steps = []
     signed = format_partial_date(
         agreement.date_year, agreement.date_month, agreement.date_day, agreement.date_qualifier
     )
+    correction = ""
+    if agreement.date_is_corrected:
+        correction = _("A date the editors corrected: the source cited above says %(stated)s.") % {
+            "stated": agreement.date_in_source
+        }
     steps.append(
         Step(
-            _("Signed"),
+            pgettext("the signing of an agreement", "Signed"),
             signed,
             partial_date_iso(agreement.date_year, agreement.date_month, agreement.date_day),
-            source=agreement.source_section,
+            source=agreement.date_source if agreement.date_is_corrected else agreement.source_section,
+            correction=correction,
         )
     )
     if agreement.revises_id and agreement.revises.is_published:
@@ -193,10 +196,8 @@ def life_of(agreement, today=None):
             steps.append(Step(_("End"), not_stated, known=False))
     if agreement.superseded_by_id and agreement.superseded_by.is_published:
         steps.append(Step(_("Superseded by"), agreement.superseded_by.title, agreement=agreement.superseded_by))
-    status = agreement.get_status_display()
+    status = agreement.get_status_display() if agreement.status_is_stated else pgettext("a status", "Not stated")
     if agreement.status_confirmed_on:
-        status += ", " + _("confirmed on %(date)s") % {
-            "date": date_format(agreement.status_confirmed_on, "DATE_FORMAT")
-        }
+        status += ", " + _("confirmed %(on_date)s") % {"on_date": on_day(agreement.status_confirmed_on)}
     steps.append(Step(_("Status"), status, source=agreement.status_source, known=agreement.status_is_stated))
     return steps

@@ -8,13 +8,13 @@ from dataclasses import dataclass, replace
 from itertools import islice
 from types import SimpleNamespace
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
-from portal.core.dates import UNDATED, ShowsPartialDate
+from portal.core.dates import RECENT, UNDATED, ShowsPartialDate
 from portal.core.maps import in_asia
 from portal.core.translation import column, current_language, languages, shown_language
 
@@ -51,21 +51,48 @@ def story(*record_lists):
     """Agreements and milestones in one list, oldest first, "recently" after the dated ones and
     undated last: a page's story reads in time order (its lists stay newest first)."""
     records = [record for records in record_lists for record in records]
-    return sorted(records, key=lambda record: (record.date_sort == UNDATED, record.date_sort, record._meta.model_name))
-
-
-def key_agreements(agreements, preview):
-    """The first and the latest dated agreement (None when there is none), for a page's key facts.
-
-    ``preview`` is the page's list of ``agreements``, newest first: the latest is its first dated
-    one. The first is one query, whether the preview was cut at RELATED_LIMIT or not (a page's
-    queries do not depend on how much data there is).
-    """
-    first = (
-        agreements.filter(date_year__isnull=False).prefetch_related(None).select_related(None).chronological().first()
+    return sorted(
+        records,
+        key=lambda record: (
+            record.date_sort == UNDATED,
+            record.date_sort,
+            record.date_qualifier,  # on a date, before "since" it
+            record._meta.model_name,
+        ),
     )
-    latest = next((agreement for agreement in preview if agreement.date_sort != UNDATED), None)
-    return {"first_agreement": first, "latest_agreement": latest}
+
+
+KEY_AGREEMENTS_SHOWN = 3  # agreements named under one key fact; more are "and others"
+
+
+def key_agreements(agreements):
+    """What a page's key facts say of its agreements, counting only those an Emilia-Romagna body
+    signed (the EU–Japan agreement is not Bologna's): the earliest and the most recent dated ones,
+    every one of a date two share, and those signed "recently" without a date or with no date at
+    all, which no order ranks. Two queries, whatever the number of agreements.
+    """
+    signed_here = agreements.signed_in_emilia_romagna().prefetch_related(None).select_related(None)
+    dated = ~Q(date_sort__in=[UNDATED, RECENT])
+    counts = signed_here.aggregate(
+        earliest=Min("date_sort", filter=dated),
+        latest=Max("date_sort", filter=dated),
+        recent=Count("pk", filter=Q(date_sort=RECENT)),
+        undated=Count("pk", filter=Q(date_sort=UNDATED)),
+    )
+    groups = {"earliest": counts["earliest"], "latest": counts["latest"], "recent": RECENT, "undated": UNDATED}
+    wanted = [date_sort for date_sort in groups.values() if date_sort is not None]
+    rows = list(
+        signed_here.filter(date_sort__in=wanted)
+        .annotate(rank=Window(RowNumber(), partition_by=[F("date_sort")], order_by=[F("date_qualifier"), F("pk")]))
+        .filter(rank__lte=KEY_AGREEMENTS_SHOWN + 1)
+        .chronological()
+    )
+    key = {}
+    for name, date_sort in groups.items():
+        members = [row for row in rows if row.date_sort == date_sort]
+        if members and not (name == "latest" and date_sort == counts["earliest"]):
+            key[name] = {"agreements": members[:KEY_AGREEMENTS_SHOWN], "more": len(members) > KEY_AGREEMENTS_SHOWN}
+    return key
 
 
 # "2 regional agreements": how a country page counts agreements by who signed on the European side.
@@ -118,9 +145,7 @@ def country_page(*, country):
     page = {
         "partners": [] if is_grouping else list(Partner.objects.published().filter(country=country)[:RELATED_LIMIT]),
         "agreements": list(agreements.for_cards().chronological(descending=True)[:RELATED_LIMIT]),
-        "milestones": list(
-            milestones.select_related("source_section__source").chronological(descending=True)[:RELATED_LIMIT]
-        ),
+        "milestones": list(milestones.for_cards().chronological(descending=True)[:RELATED_LIMIT]),
         "organisations": list(Organisation.objects.published().filter(country=country)[:RELATED_LIMIT]),
         "members": list(country.members.published()) if is_grouping else [],
         "groupings": [] if is_grouping else list(country.groupings.published()),
@@ -132,11 +157,9 @@ def country_page(*, country):
             _concerning(Agreement, members).for_cards().chronological(descending=True)[:RELATED_LIMIT]
         )
         page["member_milestones"] = list(
-            _concerning(Milestone, members)
-            .select_related("source_section__source")
-            .chronological(descending=True)[:RELATED_LIMIT]
+            _concerning(Milestone, members).for_cards().chronological(descending=True)[:RELATED_LIMIT]
         )
-    page.update(key_agreements(agreements, page["agreements"]))
+    page["key_agreements"] = key_agreements(agreements)
     page["level_counts"] = level_counts(agreements)
     page["partner_count"] = 0 if is_grouping else Partner.objects.published().filter(country=country).count()
     page["story"] = story(page["agreements"], page["milestones"])
@@ -147,7 +170,7 @@ def country_page(*, country):
 def partner_page(*, partner):
     """A partner's agreements, milestones, the organisations it works with, and its networks."""
     agreements = partner.agreements.published().for_cards().chronological(descending=True)
-    milestones = partner.milestones.published().select_related("source_section__source").chronological(descending=True)
+    milestones = partner.milestones.published().for_cards().chronological(descending=True)
     signed_with_partner = Signatory.objects.filter(
         agreement__partners=partner, agreement__is_published=True, organisation__isnull=False
     ).values("organisation_id")
@@ -161,7 +184,7 @@ def partner_page(*, partner):
         "organisations": list(organisations[:RELATED_LIMIT]),
         "memberships": list(_memberships(partner=partner)),
     }
-    page.update(key_agreements(agreements, page["agreements"]))
+    page["key_agreements"] = key_agreements(partner.agreements.published())
     page["story"] = story(page["agreements"], page["milestones"])
     return page
 
@@ -238,7 +261,7 @@ class TimelineEntry(ShowsPartialDate):
     @property
     def sort_key(self):
         """Oldest first, recent-but-undated after every date, the undated last (``chronological_order``)."""
-        return (self.date_sort == UNDATED, self.date_sort, self.entry_type, self.pk)
+        return (self.date_sort == UNDATED, self.date_sort, self.date_qualifier, self.entry_type, self.pk)
 
 
 TIMELINE_FIELDS = ("pk", "slug", "title", "date_year", "date_month", "date_day", "date_qualifier", "date_sort", "note")
@@ -262,7 +285,9 @@ class Timeline:
 
     def _entries(self, entry_type, queryset, limit):
         fields = (*TIMELINE_FIELDS, *TIMELINE_COLUMNS)
-        dated = list(queryset.exclude(date_sort=UNDATED).order_by("date_sort", "pk").values(*fields)[:limit])
+        dated = list(
+            queryset.exclude(date_sort=UNDATED).order_by("date_sort", "date_qualifier", "pk").values(*fields)[:limit]
+        )
         if len(dated) < limit:
             dated += queryset.filter(date_sort=UNDATED).order_by("pk").values(*fields)[: limit - len(dated)]
         return [TimelineEntry.from_row(entry_type, row) for row in dated]
@@ -344,12 +369,7 @@ class MappedPartner:
 
     @property
     def coordinates(self):
-        """'29.56° N, 106.55° E' ('29,56° N' in Italian), each half unbroken."""
-        latitude, longitude = self.partner.latitude, self.partner.longitude
-        return (
-            f"{number_format(abs(latitude), 2)}°\u00a0{'N' if latitude >= 0 else 'S'}, "
-            f"{number_format(abs(longitude), 2)}°\u00a0{'E' if longitude >= 0 else 'W'}"
-        )
+        return self.partner.coordinates_display
 
 
 def partners_for_map(*, country=None):
@@ -357,7 +377,9 @@ def partners_for_map(*, country=None):
     coordinates in Asia, each with its strongest tie; apart, those ``without_coordinates`` and
     those ``outside_asia`` (coordinates outside the map, most likely a mistake).
 
-    Two Exists per partner read the ties, in the one query.
+    A partner is tied through a network of cities when it is a member, or when a relation with it
+    came through one (a milestone with the network: "thanks to the UNESCO Creative Cities Network, the
+    city built relationships with Shenzhen"). Three Exists per partner read the ties, in the one query.
     """
     partners = Partner.objects.published().select_related("country").order_by("name", "pk")
     if country is not None:
@@ -367,6 +389,11 @@ def partners_for_map(*, country=None):
             Agreement.partners.through.objects.filter(partner=OuterRef("pk"), agreement__is_published=True)
         ),
         in_network=Exists(NetworkMembership.objects.filter(partner=OuterRef("pk"), network__is_published=True)),
+        through_network=Exists(
+            Milestone.partners.through.objects.filter(
+                partner=OuterRef("pk"), milestone__is_published=True, milestone__networks__is_published=True
+            )
+        ),
     )
     on_map, without_coordinates, outside_asia = [], [], []
     for partner in partners:
@@ -376,6 +403,11 @@ def partners_for_map(*, country=None):
         if not in_asia(float(partner.longitude), float(partner.latitude)):
             outside_asia.append(partner)
             continue
-        tie = "agreement" if partner.has_agreement else "network" if partner.in_network else "cooperation"
+        if partner.has_agreement:
+            tie = "agreement"
+        elif partner.in_network or partner.through_network:
+            tie = "network"
+        else:
+            tie = "cooperation"
         on_map.append(MappedPartner(partner, tie))
     return {"on_map": on_map, "without_coordinates": without_coordinates, "outside_asia": outside_asia}

@@ -32,7 +32,7 @@ IMAGE_TEXT = ("image_alt", "image_credit")
 
 @register(Source)
 class SourceTranslation(TranslationOptions):
-    fields = ("title", "description")
+    fields = ("title", "description", "publisher")
 
 
 @register(SourceSection)
@@ -77,7 +77,7 @@ class DomainTranslation(TranslationOptions):
 
 @register(Agreement)
 class AgreementTranslation(TranslationOptions):
-    fields = ("title", "summary", "note")
+    fields = ("title", "summary", "note", "date_in_source")
 
 
 @register(Signatory)
@@ -87,10 +87,11 @@ class SignatoryTranslation(TranslationOptions):
 
 @register(Milestone)
 class MilestoneTranslation(TranslationOptions):
-    fields = ("title", "summary", "note", *IMAGE_TEXT)
+    fields = ("title", "summary", "note", "date_in_source", *IMAGE_TEXT)
 
 
-register_history(Source, SourceSection, WorldRegion, Country, Partner, Organisation, Network)
+register_history(Source, SourceSection, WorldRegion, Partner, Organisation, Network)
+register_history(Country, m2m_fields=["lead_sources"])
 register_history(NetworkMembership, Domain, Signatory)
 register_history(Agreement, m2m_fields=["partners", "countries", "domains"], excluded_fields=["date_sort"])
 register_history(

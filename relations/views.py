@@ -78,13 +78,7 @@ class AgreementDetailView(PublishedObjectMixin, DetailView):
             super()
             .get_queryset()
             .for_cards()
-            .select_related(
-                "revises",
-                "superseded_by",
-                "status_source__source",
-                "entry_into_force_source__source",
-                "term_source__source",
-            )
+            .with_life()
             .prefetch_related(
                 "partners__country",
                 "countries",
@@ -104,7 +98,7 @@ class MilestoneDetailView(PublishedObjectMixin, DetailView):
     context_object_name = "milestone"
 
     def get_queryset(self):
-        return super().get_queryset().with_links().select_related("source_section__source")
+        return super().get_queryset().with_links().for_cards()
 
 
 class OrganisationListView(CappedPaginationMixin, ListView):

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.admin import PortalModelAdmin, PortalStackedInline, PortalTabularInline
+from portal.core.grammar import FEMININE
 from relations.admin import SOURCE_FIELDSET
 
 from . import models
@@ -56,6 +57,7 @@ class StrategyTargetInline(PortalTabularInline):
 
 @admin.register(models.Strategy)
 class StrategyAdmin(PortalModelAdmin):
+    italian_gender = FEMININE  # «strategia»
     list_display = ["name", "owner", "start_year", "end_year", "is_published"]
     list_filter = ["is_published"]
     list_select_related = ["owner"]

@@ -1,12 +1,16 @@
 """Bar charts of comparable figures, as plain data for a template to draw.
 
-A chart holds only figures that can honestly stand side by side: the same kind of unit and the
-same territory (the Region's exports to Japan are not drawn beside one province's trade with
-Korea), and for amounts the same currency (an amount whose currency the source does not state
-is never drawn beside euros). Shares are drawn on a 0–100% scale; the other charts on one scale
-from zero to their largest value. Every bar's track has the same width, so one scale holds
-whatever the lengths of the labels. The template draws each bar as a small SVG hidden from
-screen readers; the figures are in the chart's text summary and in its table.
+A chart holds only figures that can honestly stand side by side: one measure, against one base,
+for one period — which only the editors can tell, by giving the figures the same comparable
+series (``Figure.series``) — and, as a safeguard, the same kind of unit and the same territory
+(the Region's exports to Japan are never drawn beside one province's trade with Korea), and for
+amounts the same currency (an amount whose currency the source does not state is never drawn
+beside euros). A figure in no series is in no chart: "14.6% of the exports go to Asia" and
+"about 65% of the exports are mechanical products and fashion" are shares of different wholes.
+Shares are drawn on a 0–100% scale; the other charts on one scale from zero to their largest
+value. Every bar's track has the same width, so one scale holds whatever the lengths of the
+labels. The template draws each bar as a small SVG hidden from screen readers; the figures are
+in the chart's text summary and in its table.
 """
 
 from dataclasses import dataclass
@@ -54,14 +58,14 @@ class BarChart:
 
 
 def bar_charts(figures):
-    """One chart per unit group and territory that has at least two figures."""
+    """One chart per comparable series, unit group and territory that has at least two figures."""
     charts = []
     for slug, title, units, full_scale in CHART_GROUPS:
-        by_territory = {}
+        groups = {}
         for figure in figures:
-            if figure.unit in units:
-                by_territory.setdefault(figure.territory, []).append(figure)
-        for territory, members in by_territory.items():
+            if figure.series and figure.unit in units:
+                groups.setdefault((figure.series, figure.territory), []).append(figure)
+        for (series, territory), members in groups.items():
             if len(members) < 2:
                 continue
             largest = 100 if full_scale else (max(abs(figure.value) for figure in members) or 1)
@@ -70,7 +74,11 @@ def bar_charts(figures):
             ]
             charts.append(
                 BarChart(
-                    slug=f"{slug}-{territory.slug}", title=title, territory=territory, bars=bars, full_scale=full_scale
+                    slug=f"{slug}-{series}-{territory.slug}",
+                    title=title,
+                    territory=territory,
+                    bars=bars,
+                    full_scale=full_scale,
                 )
             )
     return charts

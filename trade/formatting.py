@@ -62,7 +62,9 @@ def format_figure_value(value, unit, qualifier=""):
     else:
         text = _large_amount(value)
     if qualifier == "more-than":
-        return _("more than %(value)s") % {"value": text}
-    if qualifier == "about":
-        return _("about %(value)s") % {"value": text}
+        text = _("more than %(value)s") % {"value": text}
+    elif qualifier == "about":
+        text = _("about %(value)s") % {"value": text}
+    if unit == "currency-not-stated":  # said wherever the amount is: never read as euros
+        text = _("%(amount)s, currency not stated") % {"amount": text}
     return text

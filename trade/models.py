@@ -9,7 +9,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,10 +46,10 @@ def stale_before():
 
 class FigureQuerySet(PublishedQuerySet):
     def stale(self):
-        """Figures older than the freshness limit or without a year, the oldest first (no year first)."""
-        year = Coalesce("end_year", "start_year")
+        """Figures older than the freshness limit or without a year they are from (none, or only the base
+        year of a change), the oldest first (those without one first)."""
         return (
-            self.annotate(data_year_sort=year)
+            self.annotate(data_year_sort=F("end_year"))
             .filter(Q(data_year_sort__isnull=True) | Q(data_year_sort__lt=stale_before()))
             .order_by(F("data_year_sort").asc(nulls_first=True), "label")
         )
@@ -145,6 +144,16 @@ class Figure(NaturalKeyModel, Sourced, Published):
         default=False,
         help_text=_("Tick only when the source gives no year; the page then says so."),
     )
+    series = models.SlugField(
+        _("comparable series"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Give figures the same identifier here, such as exports-by-country-2015, only when they measure the "
+            "same thing, against the same base, for the same period: only such figures are drawn in one chart. "
+            "Leave empty for a figure that compares with no other."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Order within a page."))
     is_featured = models.BooleanField(
         _("key figure"), default=False, help_text=_("Tick to show this figure among the key figures on the home page.")
@@ -203,13 +212,29 @@ class Figure(NaturalKeyModel, Sourced, Published):
 
     @property
     def data_year(self):
-        """The year the figure describes (the last of a period), or None when the source gives none."""
-        return self.end_year or self.start_year
+        """The year the figure is from (the last of a period), or None when the source gives none: a
+        change "compared to 2010" is from a later year the source does not state, not from 2010."""
+        return self.end_year
 
     @property
     def is_stale(self):
         """Older than ``PORTAL_FIGURES_FRESH_YEARS`` years, or of no stated year: worth updating."""
         return self.data_year is None or self.data_year < stale_before()
+
+    @property
+    def freshness_label(self):
+        """What a visitor is told of an old figure's age, beside its value ("" for a recent one).
+
+        Never a year the figure is not from: a change from a base year says its end year is not
+        stated; a figure without any year needs no label, its period already says so.
+        """
+        if not self.is_stale:
+            return ""
+        if self.data_year:
+            return str(_("data from %(year)s")) % {"year": self.data_year}
+        if self.start_year:
+            return str(_("end year not stated"))
+        return ""
 
     @property
     def period_display(self):

@@ -10,12 +10,15 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.html import format_html
-from django.utils.text import smart_split, unescape_string_literal
+from django.utils.text import capfirst, smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 
+from .admin_grammar import GrammaticalMessagesMixin
+from .grammar import MASCULINE
 from .search import contains, contains_all
 from .translation import describe_missing, missing_translations, untranslated
 
@@ -49,7 +52,7 @@ CONCURRENT_EDIT_MESSAGE = _(
 class ConcurrentEditForm(forms.ModelForm):
     """Refuses to save over a change someone else saved after this form was opened."""
 
-    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_token = forms.CharField(label=_("version opened"), widget=forms.HiddenInput, required=False)
     # The admin saves the main record even when nothing changed; inline rows only when changed.
     checks_unchanged = True
 
@@ -93,6 +96,7 @@ class ConcurrentEditInlineMixin:
     """
 
     form = ConcurrentEditInlineForm
+    italian_gender = MASCULINE  # of the inline's verbose_name: its "Add another …" agrees with it
 
     def get_fieldsets(self, request, obj=None):
         return with_edit_token(super().get_fieldsets(request, obj))
@@ -109,9 +113,32 @@ class LinkTabularInline(ConcurrentEditInlineMixin, admin.TabularInline):
 
     classes = ["link-rows"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """A link table's columns are named by what they link to, in the editor's language: an
+        automatic many-to-many table names its columns by model, untranslated ("MILESTONE")."""
+        kwargs.setdefault("label", capfirst(db_field.related_model._meta.verbose_name))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class PortalStackedInline(ConcurrentEditInlineMixin, TranslationStackedInline):
     """An inline whose rows are edited here, each text in Italian and English."""
+
+
+class ShortenedDiffDisplay(ObjDiffDisplay):
+    """A long text shortened in a version's list of changes says so in the editor's language."""
+
+    def shortened_str(self, prefix, num_skipped_chars, suffix):
+        left_out = ngettext("[%(count)d character left out]", "[%(count)d characters left out]", num_skipped_chars) % {
+            "count": num_skipped_chars
+        }
+        return f"{prefix} {left_out} {suffix}"
+
+
+class HistoryContextHelper(HistoricalRecordContextHelper):
+    """The history's list of changes: texts shown at up to 300 characters, shortened in words."""
+
+    def get_obj_diff_display(self):
+        return ShortenedDiffDisplay(max_length=self.max_displayed_delta_change_chars)
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
@@ -138,7 +165,7 @@ def _is_file_field(obj, name):
         return False
 
 
-class PortalModelAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class PortalModelAdmin(GrammaticalMessagesMixin, TranslationAdmin, SimpleHistoryAdmin):
     """Both languages of each text side by side (django-modeltranslation: ``title_it`` above
     ``title_en``), history, publishing with its own permission, concurrent-edit protection, a
     marker and a filter for missing translations, cheap changelists."""
@@ -148,6 +175,9 @@ class PortalModelAdmin(TranslationAdmin, SimpleHistoryAdmin):
     show_full_result_count = False
     save_on_top = True
     object_history_list_template = "admin/history_list.html"
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return HistoryContextHelper(self.model, historical_record, max_displayed_delta_change_chars=300)
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "translation_state"]

@@ -12,11 +12,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop
 
 from .publishing import PublishedQuerySet
 
@@ -49,6 +50,38 @@ class DateQualifier(models.TextChoices):
     RECENTLY = "recently", _("recently (the source gives no date)")
 
 
+def long_date(day):
+    """A day in full, as the page's language writes it: '28 marzo 2021', and «1º febbraio 2019» for the
+    first of a month (Italian writes it as an ordinal); '1 February 2019' in English. The one place
+    pages, citations and the admin's history write a day."""
+    if isinstance(day, datetime.datetime):
+        day = timezone.localtime(day) if timezone.is_aware(day) else day
+        day = day.date()
+    text = date_format(day, "DATE_FORMAT")
+    if day.day == 1 and (get_language() or "").startswith("it"):
+        text = "1º" + text.removeprefix("1")
+    return text
+
+
+def on_day(day):
+    """A day after a verb: "on 8 December 2026"; in Italian the article, which depends on how the
+    number is said: «il 3 dicembre 2026», «il 1º dicembre 2026», but «l'8 dicembre», «l'11 marzo»."""
+    text = long_date(day)
+    if not (get_language() or "").startswith("it"):
+        return f"on {text}"
+    return f"l'{text}" if day.day in (8, 11) else f"il {text}"
+
+
+def long_datetime(moment):
+    """A moment as the admin's history shows it: «giovedì 3 dicembre 2026, 15:44» (Django's Italian
+    capitalises the day's name; Italian writes it in lower case, like the months)."""
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    weekday = date_format(local, "l")
+    if (get_language() or "").startswith("it"):
+        weekday = weekday.lower()
+    return f"{weekday} {long_date(local)}, {date_format(local, 'H:i')}"
+
+
 def format_partial_date(year, month, day, qualifier=""):
     """Render a partial date as precisely as it is known, in the active language's conventions:
     '1989', 'novembre 2015' / 'November 2015', '28 marzo 2021' / '28 March 2021'.
@@ -65,7 +98,7 @@ def format_partial_date(year, month, day, qualifier=""):
     elif day is None:
         text = date_format(datetime.date(year, month, 1), "YEAR_MONTH_FORMAT")
     else:
-        text = date_format(datetime.date(year, month, day), "DATE_FORMAT")
+        text = long_date(datetime.date(year, month, day))
     if qualifier == DateQualifier.SINCE:
         return str(_("Since %(date)s")) % {"date": text}
     return text
@@ -120,11 +153,15 @@ def date_sort_expression():
 
 
 def chronological_order(descending=False):
-    """Newest first (recent-but-undated first, undated last), or oldest first with undated still last."""
+    """Newest first (recent-but-undated first, undated last), or oldest first with undated still last.
+
+    On the same date, what happened on it comes before what went on "since" it: the 2012 visit,
+    then the exchanges since 2012 ("" sorts before "since").
+    """
     if descending:
-        return [models.F("date_sort").desc(), models.F("pk").desc()]
+        return [models.F("date_sort").desc(), models.F("date_qualifier").desc(), models.F("pk").desc()]
     undated_last = models.Case(models.When(date_sort=UNDATED, then=models.Value(1)), default=models.Value(0))
-    return [undated_last.asc(), models.F("date_sort").asc(), models.F("pk").asc()]
+    return [undated_last.asc(), models.F("date_sort").asc(), models.F("date_qualifier").asc(), models.F("pk").asc()]
 
 
 class ChronologicalQuerySet(PublishedQuerySet):

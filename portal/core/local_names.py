@@ -3,6 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import grammar
+from .grammar import ARTICLES
+
 # The languages of the local names (the codes are the standard tags pages put in ``lang``).
 LOCAL_NAME_LANGUAGES = [
     ("zh-Hans", _("Chinese (simplified characters)")),
@@ -52,3 +55,47 @@ class NameLanguage(models.Model):
 
     class Meta:
         abstract = True
+
+
+def article_choices(language):
+    return [("", _("none"))] + [(article, article) for article in ARTICLES[language] if article]
+
+
+class NameArticle(models.Model):
+    """The article a name takes in a sentence, in each language: «la» Regione Emilia-Romagna,
+    «il» Comune di Bologna, none for a city; "the" Emilia-Romagna Region in English. Phrases are
+    built from it (``name_phrase``): «firmato dalla Regione». Two fields, not a translated one:
+    "no article" in one language is a value of its own, not a text missing that falls back to the
+    other language's."""
+
+    name_article_it = models.CharField(
+        _("article of the name in Italian"),
+        max_length=4,
+        blank=True,
+        choices=article_choices("it"),
+        help_text=_("As in a sentence: «la» for «la Regione Emilia-Romagna», none for a city."),
+    )
+    name_article_en = models.CharField(
+        _("article of the name in English"),
+        max_length=4,
+        blank=True,
+        choices=article_choices("en"),
+        help_text=_("As in a sentence: “the” for “the Emilia-Romagna Region”, none for “China”."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def article(self):
+        """The article in the page's language."""
+        return getattr(self, f"name_article_{grammar.language()}", "") or ""
+
+    def name_phrase(self, preposition=""):
+        """The name with its article, after a preposition (English: "of", "by", "in", "about", "with"):
+        «della Regione Emilia-Romagna», "of the Emilia-Romagna Region", «Chongqing», "in China"."""
+        return self.name_prefix(preposition) + self.name
+
+    def name_prefix(self, preposition=""):
+        """What goes before the name, for a page that writes the name as a link: «dalla »."""
+        return grammar.prefix(preposition, self.article)

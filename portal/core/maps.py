@@ -9,8 +9,11 @@ parallels and meridians, true proportions at the scale of a country or of Asia.
 import json
 import math
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from itertools import pairwise
+
+from django.utils.formats import number_format
 
 from .geometry import bounds, clip_ring, ring_area, simplify, thin
 
@@ -97,6 +100,18 @@ def countries():
     """The stored countries: ``[{"id", "iso", "name", "rings"}]``, read once per process."""
     with open(geometry_path(), encoding="utf-8") as geometry:
         return json.load(geometry)
+
+
+def format_coordinates(latitude, longitude):
+    """A point as visitors read it, rounded to two decimals (half up): '29.56° N, 106.55° E', '29,56° N' in
+    Italian, each half unbroken. The one rounding of the map's table and the partners' pages; the
+    downloads keep every decimal."""
+
+    def degrees(value, positive, negative):
+        rounded = Decimal(value).copy_abs().quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        return f"{number_format(rounded, 2)}°\u00a0{positive if value >= 0 else negative}"
+
+    return f"{degrees(latitude, 'N', 'S')}, {degrees(longitude, 'E', 'W')}"
 
 
 def in_asia(longitude, latitude):

@@ -4,11 +4,16 @@
 admin modules, which need the site to exist first.)"""
 
 from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from portal.core.admin_grammar import GrammaticalMessagesMixin
+from portal.core.grammar import FEMININE
 from relations.admin import CountryAdmin
 from relations.models import Country
 from trade.admin import CountryFigureInline, CountryTradeProfileInline
@@ -25,8 +30,10 @@ class CountryWithTradeAdmin(CountryAdmin):
 
 
 @admin.register(InfoPage)
-class InfoPageAdmin(TranslationAdmin):
+class InfoPageAdmin(GrammaticalMessagesMixin, TranslationAdmin):
     """The footer's pages: editors change their texts; the set of pages is fixed."""
+
+    italian_gender = FEMININE  # «pagina informativa»
 
     list_display = ["title", "kind", "updated"]
     fields = ["title", "body"]
@@ -63,3 +70,24 @@ class PageRatingAdmin(admin.ModelAdmin):
             "pages": rating_report(),
         }
         return TemplateResponse(request, self.change_list_template, context)
+
+
+# Django's own admins of users and groups, their messages in grammatical Italian too («L'utente …»).
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class PortalUserAdmin(GrammaticalMessagesMixin, UserAdmin):
+    def response_add(self, request, obj, post_url_continue=None):
+        """As UserAdmin does: after adding a user the form opens again (a user has more fields than
+        the add form), so the message says so."""
+        if "_addanother" not in request.POST and IS_POPUP_VAR not in request.POST:
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = 1
+        return super().response_add(request, obj, post_url_continue)
+
+
+@admin.register(Group)
+class PortalGroupAdmin(GrammaticalMessagesMixin, GroupAdmin):
+    pass

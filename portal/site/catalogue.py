@@ -17,6 +17,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from portal.core.caching import content_version
+from portal.core.licence import names_by_language
 
 from .downloads import DOWNLOADS, FORMATS
 
@@ -67,7 +68,8 @@ def _licence(graph):
     licence = URIRef(settings.PORTAL_DATA_LICENCE["url"])
     graph.add((licence, RDF.type, DCATAPIT.LicenseDocument))
     graph.add((licence, DCTERMS.type, URIRef("http://purl.org/adms/licencetype/Attribution")))
-    graph.add((licence, FOAF.name, Literal(settings.PORTAL_DATA_LICENCE["name"])))
+    for lang, name in names_by_language().items():
+        graph.add((licence, FOAF.name, Literal(name, lang=lang)))
     return licence
 
 

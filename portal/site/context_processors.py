@@ -6,6 +6,9 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_from_path
 from django.utils.translation import gettext_lazy as _
 
+from portal.core import grammar
+from portal.core.licence import data_licence
+
 from .models import InfoPage
 
 # The main navigation: (view name, label, the views whose pages belong to that section).
@@ -18,6 +21,29 @@ NAVIGATION = [
     ("trade:overview", _("Business & Asia"), {"trade:strategy-detail"}),
     ("portal:about", _("About & sources"), {"portal:source-detail"}),
 ]
+
+
+@dataclass(frozen=True)
+class Institution:
+    """The institution that owns the portal (``PORTAL_INSTITUTION``). Its name is Italian, so it
+    takes its article in Italian sentences only: «i contatti della Regione Emilia-Romagna»."""
+
+    name: str
+    url: str
+    address: str
+    office: str
+    email: str
+    phone: str
+    pec: str
+    accessibility_statement_url: str
+    accessibility_email: str
+    article: str = ""
+
+    def name_prefix(self, preposition=""):
+        return grammar.prefix(preposition, self.article if grammar.language() == "it" else "")
+
+    def name_phrase(self, preposition=""):
+        return self.name_prefix(preposition) + self.name
 
 
 @dataclass(frozen=True)
@@ -80,8 +106,8 @@ def site(request):
         "language_versions": language_versions(request),
         # x-default: the address without a language, which sends each browser to its own.
         "language_neutral_path": _without_language(request.path),
-        "institution": settings.PORTAL_INSTITUTION,
-        "data_licence": settings.PORTAL_DATA_LICENCE,
+        "institution": Institution(**settings.PORTAL_INSTITUTION),
+        "data_licence": data_licence(),
         # The footer's information pages, by their fixed names (no query on every page).
         "info_pages": [
             (reverse("portal:info-page", kwargs={"kind": kind}), label) for kind, label in InfoPage.Kind.choices

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from portal.core.licence import data_licence
 from relations.exports import AGREEMENTS, MILESTONES, ORGANISATIONS, PARTNERS
 from relations.filters import AgreementFilter, PartnerFilter, TimelineFilter
-from relations.models import Agreement, Milestone, Organisation, Partner, Source
+from relations.models import Agreement, Milestone, Organisation, Partner, Signatory, Source
 from relations.selectors import timeline_records
 from trade.exports import FIGURES
 from trade.models import Figure
@@ -26,8 +27,15 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 
 def agreements(filters):
-    return filters.qs.prefetch_related("countries", "partners", "domains").select_related(
-        "source_section__source", "revises", "superseded_by"
+    return (
+        filters.qs.prefetch_related(
+            "countries",
+            "partners__country",
+            "domains",
+            Prefetch("signatories", queryset=Signatory.objects.select_related("organisation", "partner", "country")),
+        )
+        .select_related("source_section__source")
+        .with_life()
     )
 
 
@@ -40,8 +48,8 @@ def milestones(filters):
     _agreements, records = timeline_records(**filters.selection)
     return (
         records.chronological()
-        .prefetch_related("countries", "partners", "organisations")
-        .select_related("source_section__source")
+        .prefetch_related("countries", "partners__country", "organisations")
+        .select_related("source_section__source", "date_source__source")
     )
 
 
@@ -130,7 +138,7 @@ class OpenDataView(TemplateView):
             }
             for name, item in DOWNLOADS.items()
         ]
-        return super().get_context_data(**kwargs, datasets=datasets, licence=settings.PORTAL_DATA_LICENCE)
+        return super().get_context_data(**kwargs, datasets=datasets, licence=data_licence())
 
 
 class CatalogueView(View):
@@ -191,7 +199,7 @@ def datapackage(request):
         ),
         "language": language,
         "homepage": request.build_absolute_uri(reverse("portal:home")),
-        "licenses": [{"name": settings.PORTAL_DATA_LICENCE["name"], "path": settings.PORTAL_DATA_LICENCE["url"]}],
+        "licenses": [{"name": data_licence().name, "path": data_licence().url}],
         # The documents every row cites (its source column), with what is known of them.
         "sources": [
             {"title": source.title, **({"path": source.url} if source.url else {})} for source in Source.objects.all()

@@ -2,6 +2,7 @@
 relations and trade (a country, an organisation), robots.txt and the health check."""
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.decorators import method_decorator
@@ -9,7 +10,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView, View
 
 from portal.core.publishing import PublishedObjectMixin
-from relations.models import Country, Organisation, Source
+from relations.models import Country, Organisation, Source, SourceSection
 from relations.views import RelatedPageMixin
 
 from . import ratings, selectors
@@ -31,7 +32,12 @@ class CountryPageView(PublishedObjectMixin, RelatedPageMixin, DetailView):
     page_selector = selectors.country_page
 
     def get_queryset(self):
-        return super().get_queryset().select_related("world_region", "source_section__source")
+        return (
+            super()
+            .get_queryset()
+            .select_related("world_region", "source_section__source")
+            .prefetch_related(Prefetch("lead_sources", SourceSection.objects.select_related("source")))
+        )
 
 
 class OrganisationPageView(PublishedObjectMixin, RelatedPageMixin, DetailView):

@@ -18,7 +18,7 @@ from portal.core.translation import column, languages
 
 from .organisations import Organisation
 from .places import Country, Partner
-from .sources import Sourced, SourceSection
+from .sources import CorrectedDate, Sourced, SourceSection, corrected_date_constraint
 
 
 class Domain(NaturalKeyModel):
@@ -119,6 +119,14 @@ def lifecycle_constraints():
 
 
 class AgreementQuerySet(ChronologicalQuerySet):
+    def signed_in_emilia_romagna(self):
+        """Agreements an Emilia-Romagna body signed (the Region, a municipality, an association …)."""
+        return self.filter(
+            Exists(
+                Signatory.objects.filter(agreement=OuterRef("pk"), organisation__side=Organisation.Side.EMILIA_ROMAGNA)
+            )
+        )
+
     def signed_at_level(self, level):
         """Agreements whose European (Emilia-Romagna) side signed at ``level``: a "municipal
         agreement" is one a municipality signed, whoever signed on the Asian side."""
@@ -141,7 +149,7 @@ class AgreementQuerySet(ChronologicalQuerySet):
 
     def for_cards(self):
         """What an agreement card shows, and nothing more: its domains, signatories and source."""
-        return self.select_related("source_section__source").prefetch_related(
+        return self.select_related("source_section__source", "date_source__source").prefetch_related(
             "domains",
             Prefetch(
                 "signatories",
@@ -149,8 +157,14 @@ class AgreementQuerySet(ChronologicalQuerySet):
             ),
         )
 
+    def with_life(self):
+        """What an agreement's life names (its page, its downloads): the agreements it revises or
+        that superseded it, and the source of each group of facts, a corrected date's included."""
+        sources = [f"{field}__source" for field in ("date_source", *LIFECYCLE_SOURCES)]
+        return self.select_related("revises", "superseded_by", *sources)
 
-class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
+
+class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated, CorrectedDate):
     """A cooperation agreement, memorandum, declaration of intent or partnership agreement."""
 
     search_index_fields = ("title", "summary")  # read through a trigram index (portal.core.search)
@@ -245,7 +259,7 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated):
         ordering = ["-date_sort", "-id"]  # newest first
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
-        constraints = [*date_constraints("agreement"), *lifecycle_constraints()]
+        constraints = [*date_constraints("agreement"), corrected_date_constraint("agreement"), *lifecycle_constraints()]
         indexes = [
             models.Index(fields=["date_sort", "id"], name="agreement_date_sort_idx"),
             # The public list filtered by kind, newest first, and its counts: read from the index alone.

@@ -13,10 +13,14 @@ from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
 
 from .organisations import Network, Organisation
 from .places import Country, Partner
-from .sources import Sourced
+from .sources import CorrectedDate, Sourced, corrected_date_constraint
 
 
 class MilestoneQuerySet(ChronologicalQuerySet):
+    def for_cards(self):
+        """What a milestone's card and citation show: its source, and the source of a corrected date."""
+        return self.select_related("source_section__source", "date_source__source")
+
     def with_links(self):
         """The published partners, countries, organisations and networks a milestone's page names."""
         return self.prefetch_related(
@@ -32,7 +36,7 @@ class MilestoneQuerySet(ChronologicalQuerySet):
         )
 
 
-class Milestone(NaturalKeyModel, Sourced, Published, PartiallyDated, Illustrated):
+class Milestone(NaturalKeyModel, Sourced, Published, PartiallyDated, CorrectedDate, Illustrated):
     """A dated event: a visit, an exhibition, an opening, a donation, an award, a work of architecture."""
 
     search_index_fields = ("title", "summary")  # read through a trigram index (portal.core.search)
@@ -64,7 +68,7 @@ class Milestone(NaturalKeyModel, Sourced, Published, PartiallyDated, Illustrated
         ordering = ["-date_sort", "-id"]  # newest first
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-        constraints = date_constraints("milestone")
+        constraints = [*date_constraints("milestone"), corrected_date_constraint("milestone")]
         indexes = [models.Index(fields=["date_sort", "id"], name="milestone_date_sort_idx")]
 
     def __str__(self):

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.local_names import NameLanguage
+from portal.core.local_names import NameArticle, NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.parties import OneParty, exactly_one_of
 from portal.core.publishing import Published, PublishedQuerySet, publish_permission
@@ -15,7 +15,7 @@ from .places import Country, Partner
 from .sources import Sourced
 
 
-class Organisation(NaturalKeyModel, Sourced, Published, NameLanguage):
+class Organisation(NaturalKeyModel, Sourced, Published, NameLanguage, NameArticle):
     """A body on either side of a relation: the Region, a municipality, an association, an academy …"""
 
     class Kind(models.TextChoices):

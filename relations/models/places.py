@@ -6,13 +6,15 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.core import grammar
 from portal.core.images import Illustrated
-from portal.core.local_names import LocallyNamed
+from portal.core.local_names import LocallyNamed, NameArticle
+from portal.core.maps import format_coordinates
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.publishing import Published, PublishedQuerySet, publish_permission
 from portal.core.text import FORMATTING_HELP, SLUG_HELP, SLUG_LABEL
 
-from .sources import Sourced
+from .sources import Sourced, SourceSection
 
 
 class WorldRegion(NaturalKeyModel):
@@ -35,7 +37,7 @@ class WorldRegion(NaturalKeyModel):
         return self.name
 
 
-class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
+class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Illustrated):
     """An Asian country, or a grouping of countries such as ASEAN."""
 
     class Kind(models.TextChoices):
@@ -69,6 +71,15 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
             "than they say."
         ),
     )
+    lead_sources = models.ManyToManyField(
+        SourceSection,
+        blank=True,
+        related_name="+",
+        verbose_name=_("other sources of the lead"),
+        help_text=_(
+            "Every other document section the lead draws on, besides the source below: the page cites them all."
+        ),
+    )
     summary = models.TextField(
         _("note on the name or the country"), blank=True, help_text=_("Shown under the lead, in smaller text.")
     )
@@ -95,6 +106,13 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
     def is_grouping(self):
         return self.kind == self.Kind.GROUPING
 
+    def name_prefix(self, preposition=""):
+        """Italian says «in Cina», «in Giappone», but «nella Repubblica di Corea» and «nell'ASEAN»: after
+        «in» the name of a country in one word takes no article."""
+        if preposition == "in" and grammar.language() == "it" and not self.is_grouping and " " not in self.name:
+            return grammar.prefix("in", "")
+        return super().name_prefix(preposition)
+
     def clean(self):
         super().clean()
         if self.kind == self.Kind.COUNTRY and not self.iso_code:
@@ -103,7 +121,7 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
             raise ValidationError({"iso_code": _("Use two capital letters, for example CN.")})
 
 
-class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
+class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Illustrated):
     """An Asian city, province, state or ward that Emilia-Romagna bodies work with."""
 
     # Site and admin search read these through a trigram index (portal.core.search).
@@ -150,6 +168,13 @@ class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, Illustrated):
 
     def get_absolute_url(self):
         return reverse("relations:partner-detail", kwargs={"slug": self.slug})
+
+    @property
+    def coordinates_display(self):
+        """'29.56° N, 106.55° E' ('29,56° N' in Italian), rounded as everywhere (portal.core.maps)."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return format_coordinates(self.latitude, self.longitude)
 
     @property
     def openstreetmap_url(self):

@@ -107,3 +107,47 @@ class Sourced(models.Model):
 
     class Meta:
         abstract = True
+
+
+class CorrectedDate(models.Model):
+    """A record whose date the editors corrected: the date fields hold the corrected date, these
+    fields what the source says and the document the corrected date comes from. Pages, citations
+    and downloads show both, each labelled: the correction is the editors', not the source's."""
+
+    date_in_source = models.CharField(
+        _("date as the source states it"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Only when the date above corrects the source: the source's own words for the date, for example "
+            "“2019”. Say why in the editor's note."
+        ),
+    )
+    date_source = models.ForeignKey(
+        SourceSection,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source of the corrected date"),
+        help_text=_("The document that gives the date above, when it corrects the source."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def date_is_corrected(self):
+        return bool(self.date_in_source)
+
+
+def corrected_date_constraint(prefix):
+    """A corrected date says both what the source says and where the correction comes from."""
+    return models.CheckConstraint(
+        condition=models.Q(date_in_source="", date_source__isnull=True)
+        | (~models.Q(date_in_source="") & models.Q(date_source__isnull=False)),
+        name=f"{prefix}_corrected_date_names_its_source",
+        violation_error_message=_(
+            "A corrected date needs both the source's own words for the date and the source of the correction."
+        ),
+    )

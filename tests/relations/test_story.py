@@ -4,7 +4,15 @@ that say whom they concern."""
 import pytest
 
 from relations import selectors
-from tests.factories import AgreementFactory, CountryFactory, MilestoneFactory, PartnerFactory
+from relations.models import Organisation
+from tests.factories import (
+    AgreementFactory,
+    CountryFactory,
+    MilestoneFactory,
+    OrganisationFactory,
+    PartnerFactory,
+    SignatoryFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,20 +46,59 @@ def test_the_story_reads_oldest_first_with_recent_and_undated_records_last(place
     assert [agreement.title for agreement in page["agreements"]] == ["Chengdu agreement", "Agreement with Chongqing"]
 
 
-def test_key_facts_give_the_first_and_latest_agreement_and_the_number_of_partners(client, places):
+def signed_by(organisation, *agreements):
+    for agreement in agreements:
+        SignatoryFactory(agreement=agreement, organisation=organisation)
+
+
+def key_facts(content):
+    return content.split('<section class="key-facts"', 1)[1].split("</section>", 1)[0]
+
+
+def test_key_facts_name_the_earliest_and_latest_dated_agreements_signed_in_emilia_romagna(client, places):
+    """Issue 22, item 7: "earliest dated", only what an Emilia-Romagna body signed, ties and the
+    undated ones said, and the convention stated on the page."""
     china = places.china
-    AgreementFactory(title="Latest deal", slug="latest", countries=[china], date_year=2019)
-    AgreementFactory(title="Undated deal", slug="undated-deal", countries=[china], date_year=None)
+    bologna = OrganisationFactory(name="Municipality of Bologna", slug="bologna")
+    union = OrganisationFactory(name="European Union", slug="eu", side=Organisation.Side.INTERNATIONAL)
+    signed_by(
+        bologna,
+        places.chongqing_agreement,  # 1989
+        AgreementFactory(title="Latest deal", slug="latest", countries=[china], date_year=2019),
+        AgreementFactory(title="Same-year deal", slug="same-year", countries=[china], date_year=2019),
+        AgreementFactory(title="Undated deal", slug="undated-deal", countries=[china], date_year=None),
+    )
+    signed_by(union, AgreementFactory(title="Union deal", slug="union", countries=[china], date_year=1980))
     PartnerFactory(name="Chengdu", slug="chengdu", country=china)
     page = selectors.country_page(country=china)
-    assert page["first_agreement"].title == "Agreement with Chongqing"
-    assert page["latest_agreement"].title == "Latest deal"
+    key = page["key_agreements"]
+    assert [agreement.title for agreement in key["earliest"]["agreements"]] == ["Agreement with Chongqing"]
+    assert {agreement.title for agreement in key["latest"]["agreements"]} == {"Latest deal", "Same-year deal"}
+    assert [agreement.title for agreement in key["undated"]["agreements"]] == ["Undated deal"]
     assert page["partner_count"] == 2
-    facts = client.get("/en/countries/china/").content.decode().split('<section class="key-facts"', 1)[1]
-    facts = facts.split("</section>", 1)[0]
-    assert "First agreement" in facts and "Agreement with Chongqing" in facts and "1989" in facts
-    assert "Latest agreement" in facts and "Latest deal" in facts
+    facts = key_facts(client.get("/en/countries/china/").content.decode())
+    assert "Earliest dated agreement" in facts and "Agreement with Chongqing" in facts and "1989" in facts
+    assert "Most recent dated agreement" in facts and "Latest deal" in facts and "Same-year deal" in facts
+    assert "Agreement without a date" in facts and "Undated deal" in facts
+    assert "Union deal" not in facts and "First agreement" not in facts
+    assert "Only agreements an Emilia-Romagna body signed count here" in facts
     assert "2 partners" in facts
+    italian = key_facts(client.get("/it/countries/china/").content.decode())
+    assert "Accordo datato più antico" in italian and "Accordo senza data" in italian
+    assert "Qui contano solo gli accordi firmati da un ente dell'Emilia-Romagna" in italian
+
+
+def test_an_agreement_signed_recently_without_a_date_is_named_apart(client, places):
+    bologna = OrganisationFactory(slug="bologna")
+    recent = AgreementFactory(
+        title="Recent deal", slug="recent", partners=[places.chongqing], date_year=None, date_qualifier="recently"
+    )
+    signed_by(bologna, places.chongqing_agreement, recent)
+    key = selectors.partner_page(partner=places.chongqing)["key_agreements"]
+    assert [agreement.title for agreement in key["recent"]["agreements"]] == ["Recent deal"]
+    assert "latest" not in key  # one dated agreement is the earliest, not also the latest
+    facts = key_facts(client.get("/en/partners/chongqing/").content.decode())
+    assert "Signed recently, date not stated" in facts and "Recent deal" in facts
 
 
 def test_every_story_entry_cites_its_source_and_year(client, places):
@@ -66,11 +113,12 @@ def test_every_story_entry_cites_its_source_and_year(client, places):
 
 
 def test_a_partner_page_tells_its_story_too(client, places):
+    signed_by(OrganisationFactory(slug="bologna"), places.chongqing_agreement)
     MilestoneFactory(title="Chongqing visit", slug="visit", partners=[places.chongqing], date_year=2001)
     content = client.get("/en/partners/chongqing/").content.decode()
     story = content.split('<ol class="story">', 1)[1].split("</ol>", 1)[0]
     assert story.index("Agreement with Chongqing") < story.index("Chongqing visit")
-    assert "First agreement" in content
+    assert "Earliest dated agreement" in key_facts(content)
 
 
 def test_timeline_rows_say_which_countries_and_partners_they_concern(client, places):

@@ -34,11 +34,12 @@ MAX_QUERIES = 10
 # their domains and signatories, milestones, organisations, groupings, figures, trade profile,
 # strategies), a grouping's page (the same, with its members' agreements and milestones apart) and
 # a source's page (one query per kind of record that cites it). The country page's key facts add
-# its first agreement, the number of its partners and its agreements counted by signing level;
-# its map, the partners with their ties (one query).
+# its earliest and latest dated agreements (two queries), the number of its partners and its
+# agreements counted by signing level; its lead's other sources (one query); its map, the partners
+# with their ties (one query).
 MAX_QUERIES_GATHERING_PAGES = {
-    "/en/countries/china/": 15,
-    "/en/countries/asean/": 15,
+    "/en/countries/china/": 17,
+    "/en/countries/asean/": 17,
     "/en/sources/test-source/": 11,
 }
 EXTRA_ROWS = 3000

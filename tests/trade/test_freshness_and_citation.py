@@ -15,14 +15,33 @@ def test_an_old_figure_or_one_without_a_year_is_marked_and_a_recent_one_is_not(c
     settings.PORTAL_FIGURES_FRESH_YEARS = 5
     FigureFactory(label="Old share", slug="old", end_year=2015)
     FigureFactory(label="Undated share", slug="undated", end_year=None, is_year_not_stated=True)
+    FigureFactory(label="Change", slug="change", start_year=2010, end_year=None, is_year_not_stated=False)
     FigureFactory(label="New share", slug="new", end_year=THIS_YEAR - 1)
     content = client.get("/en/business/").content.decode()
     rows = {
-        slug: content.split(f'<tr id="figure-{slug}">', 1)[1].split("</tr>", 1)[0] for slug in ["old", "undated", "new"]
+        slug: content.split(f'<tr id="figure-{slug}">', 1)[1].split("</tr>", 1)[0]
+        for slug in ["old", "undated", "change", "new"]
     }
     assert '<span class="badge badge-stale">data from 2015</span>' in rows["old"]
-    assert '<span class="badge badge-stale">year not stated</span>' in rows["undated"]
+    # The period column already says the source gives no year: no second badge repeats it.
+    assert "year not stated in the source" in rows["undated"]
+    assert "badge-stale" not in rows["undated"]
     assert "badge-stale" not in rows["new"]
+
+
+def test_a_change_from_a_base_year_never_claims_to_be_data_from_that_year(client, settings):
+    """Issue 22, item 3: +49.5% "compared to 2010" is not "data from 2010"; its end year is unknown."""
+    settings.PORTAL_FIGURES_FRESH_YEARS = 5
+    FigureFactory(label="Change", slug="change", start_year=2010, end_year=None, is_year_not_stated=False)
+    content = client.get("/en/business/").content.decode()
+    row = content.split('<tr id="figure-change">', 1)[1].split("</tr>", 1)[0]
+    assert "compared to 2010" in row
+    assert '<span class="badge badge-stale">end year not stated</span>' in row
+    assert "data from 2010" not in row
+    italian = client.get("/it/business/").content.decode()
+    row = italian.split('<tr id="figure-change">', 1)[1].split("</tr>", 1)[0]
+    assert '<span class="badge badge-stale">anno finale non indicato</span>' in row
+    assert "dati del 2010" not in row
 
 
 def test_the_stale_report_lists_them_oldest_first_without_a_year_first(admin_client, settings):

@@ -21,8 +21,8 @@ from trade.models import Figure
         ("3.00", "rank", "", "3rd"),
         ("12.00", "rank", "", "12th"),
         ("6000.00", "people", "more-than", "more than 6,000 people"),
-        ("916000000.00", "currency-not-stated", "", "916 million"),
-        ("30000000.00", "currency-not-stated", "about", "about 30 million"),
+        ("916000000.00", "currency-not-stated", "", "916 million, currency not stated"),
+        ("30000000.00", "currency-not-stated", "about", "about 30 million, currency not stated"),
         ("1500000.00", "euro", "", "€1.5 million"),
     ],
 )

@@ -2,15 +2,27 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from portal.core import dates
 from portal.core.text import render_markdown
 from portal.core.translation import current_language, fallback_fields, text_language
 
 register = template.Library()
+
+
+@register.filter(name="long_date")
+def long_date_filter(day):
+    """A day in full: «28 marzo 2021», «1º febbraio 2019» (portal.core.dates.long_date)."""
+    return dates.long_date(day) if day else ""
+
+
+@register.filter(name="long_datetime")
+def long_datetime_filter(moment):
+    """A moment in full, for the admin's history: «giovedì 3 dicembre 2026, 15:44»."""
+    return dates.long_datetime(moment) if moment else ""
 
 
 @register.filter(name="markdown")
@@ -29,6 +41,19 @@ def verbose_name(record):
 def record_type(record):
     """The model of a record, "agreement" or "milestone", for lists that mix them (a page's story)."""
     return record._meta.model_name
+
+
+@register.simple_tag
+def name_phrase(record, preposition=""):
+    """A record's name with its article, after a preposition ("of", "by", "in", "about", "with"), as the
+    page's language writes it: ``{% name_phrase country "in" as in_name %}`` is «nella Repubblica di Corea»."""
+    return record.name_phrase(preposition)
+
+
+@register.simple_tag
+def name_prefix(record, preposition=""):
+    """What goes before a name written as a link: ``{% name_prefix party "by" %}<a>…`` is «dalla »."""
+    return record.name_prefix(preposition)
 
 
 @register.simple_tag
@@ -98,14 +123,21 @@ def citation_text(context, record):
     request = context.request
     if hasattr(record, "value_display"):  # a figure
         what = f"{record.label}: {record.value_display} ({record.period_display})"
+    elif getattr(record, "date_is_corrected", False):  # the date is the editors', and says so
+        when = _("%(date)s, a date the editors corrected from %(correction)s; the source says %(stated)s") % {
+            "date": record.date_display,
+            "correction": record.date_source.source.title,
+            "stated": record.date_in_source,
+        }
+        what = f"{record.title} ({when})"
     else:
         what = f"{record.title} ({record.date_display})"
     section = record.source_section
-    return _("%(what)s. Source: %(source)s, %(section)s. %(portal)s, %(url)s (consulted on %(date)s).") % {
+    return _("%(what)s. Source: %(source)s, %(section)s. %(portal)s, %(url)s (consulted %(on_date)s).") % {
         "what": what,
         "source": section.source.title,
         "section": section.title,
         "portal": settings.PORTAL_NAME,
         "url": request.build_absolute_uri(record.get_absolute_url()),
-        "date": date_format(timezone.localdate(), "DATE_FORMAT"),
+        "on_date": dates.on_day(timezone.localdate()),
     }

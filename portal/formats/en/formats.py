@@ -2,3 +2,4 @@
 
 DATE_FORMAT = "j F Y"
 YEAR_MONTH_FORMAT = "F Y"
+DATETIME_FORMAT = "l j F Y, H:i"

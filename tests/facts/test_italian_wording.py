@@ -1,0 +1,77 @@
+"""The Italian a native reader asked for, item by item (issue 22, item 14), on the seeded pages."""
+
+import pytest
+from django.core.cache import caches
+
+from tests.facts.test_italian_pages import read
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seed")]
+
+
+def page(client, url):
+    return read(client.get(url).content.decode())
+
+
+def test_not_stated_agrees_with_its_label(client):
+    source = page(client, "/it/sources/business-and-asia/")
+    assert "Licenza: non indicata" in source and "Editore: non indicato" in source
+    agreement = page(client, "/it/agreements/bologna-seongnam-memorandum-of-understanding/")
+    assert "Durata: Non indicata" in agreement and "Scadenza: Non indicata" in agreement
+    assert "Entrata in vigore: Non indicata" in agreement and "Stato: Non indicato" in agreement
+
+
+def test_a_language_is_written_in_lower_case(client):
+    assert "Lingua: inglese" in page(client, "/it/sources/business-and-asia/")
+
+
+def test_the_first_of_a_month_is_an_ordinal(client):
+    text = page(client, "/it/agreements/eu-japan-economic-partnership-agreement/")
+    assert "Entrata in vigore: 1º febbraio 2019" in text and "1 febbraio" not in text
+
+
+def test_the_map_caption_needs_no_article_before_its_number(client):
+    text = page(client, "/it/map/")
+    assert "partner sulla mappa" in text and "I 8 partner" not in text and "Gli 8 partner" not in text
+
+
+def test_names_take_their_article_after_a_preposition(client):
+    korea = page(client, "/it/countries/republic-of-korea/")
+    assert "Tutti i partner nella Repubblica di Corea" in korea and "in Repubblica di Corea" not in korea
+    china = page(client, "/it/countries/china/")
+    assert "Tutti i partner in Cina" in china and "I partner in Cina sulla mappa" in china
+    home = page(client, "/it/")
+    assert "un portale della Regione Emilia-Romagna" in home
+    assert "Contatti e uffici della Regione Emilia-Romagna" in home
+
+
+def test_signatories_are_a_list_that_agrees_with_every_kind_of_document(client):
+    text = page(client, "/it/agreements/")
+    assert "Firmatari: Regione Emilia-Romagna; Provincia del Guangdong" in text
+    assert "Firmato da" not in text
+
+
+def test_a_grouping_takes_its_article(client):
+    text = page(client, "/it/countries/asean/")
+    assert "l'ASEAN" in text and "riguardino ASEAN" not in text
+
+
+def test_the_words_of_the_fixtures_as_a_native_reader_wrote_them(client):
+    strategy = page(client, "/it/business/strategies/go-global-2021-2025/")
+    assert "«anche i Paesi dell'Associazione delle Nazioni dell'Asia orientale»" in strategy
+    assert "persino" not in strategy
+    assert "Questo riconoscimento testimonia" in page(client, "/it/milestones/bologna-welcome-chinese-destination/")
+
+
+def test_the_licence_has_its_official_italian_name(client):
+    assert "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)" in page(client, "/it/")
+    assert "Creative Commons Attribution 4.0 International (CC BY 4.0)" in page(client, "/en/")
+
+
+def test_the_rating_thanks_and_refuses_in_natural_italian(client):
+    caches["default"].clear()
+    answer = {"page": "/it/countries/china/", "stars": 4}
+    first = read(client.post("/it/page-rating/", answer, REMOTE_ADDR="192.0.2.1").content.decode())
+    assert "La tua risposta è stata registrata." in first
+    again = read(client.post("/it/page-rating/", answer, REMOTE_ADDR="192.0.2.1").content.decode())
+    assert "ne basta una al giorno" in again and "contata" not in again
+    caches["default"].clear()
