@@ -276,7 +276,9 @@ PORTAL_INSTITUTION = {
     "url": env.str("PORTAL_INSTITUTION_URL", default="https://www.regione.emilia-romagna.it/"),
     "address": env.str("PORTAL_INSTITUTION_ADDRESS", default="Viale Aldo Moro 52, 40127 Bologna"),
     "office": env.str("PORTAL_RESPONSIBLE_OFFICE", default=""),
-    "email": env.str("PORTAL_CONTACT_EMAIL", default=""),
+    # The Region's public relations office (URP) unless the office responsible for the portal is
+    # set: the DCAT-AP_IT catalogue's contact point must have an e-mail address.
+    "email": env.str("PORTAL_CONTACT_EMAIL", default="urp@regione.emilia-romagna.it"),
     "phone": env.str("PORTAL_CONTACT_PHONE", default=""),
     "pec": env.str("PORTAL_CONTACT_PEC", default=""),
     "accessibility_statement_url": env.str("PORTAL_ACCESSIBILITY_STATEMENT_URL", default=""),
@@ -311,6 +313,8 @@ PORTAL_DATA_LICENCE = {
         "PORTAL_DATA_LICENCE_NAME_EN", default="Creative Commons Attribution 4.0 International (CC BY 4.0)"
     ),
     "url": env.str("PORTAL_DATA_LICENCE_URL", default="https://creativecommons.org/licenses/by/4.0/"),
+    # Its identifier in the Open Definition's list (opendefinition.org/licenses), for the data package.
+    "identifier": env.str("PORTAL_DATA_LICENCE_ID", default="CC-BY-4.0"),
 }
 
 LOGGING = {

@@ -1,4 +1,5 @@
-"""The relations lists as data (portal.core.exports): agreements, partners, milestones, organisations.
+"""The relations lists as data (portal.core.exports): agreements, partners, milestones,
+organisations, countries; the lists name each other's records by identifier (foreign keys).
 
 One file per language: the texts are in the language of the address (``/it/data/…``), the
 identifiers, codes and dates the same in both.
@@ -6,7 +7,7 @@ identifiers, codes and dates the same in both.
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.exports import Column, Dataset, joined
+from portal.core.exports import Column, Dataset, ForeignKey, joined
 from portal.core.licence import data_licence
 from portal.core.text import plain_text
 
@@ -33,7 +34,7 @@ def identifiers(relation, description):
 SUMMARY = Column("summary", "string", _("Summary, plain text."), lambda r: plain_text(r.summary))
 IDENTITY = [
     Column("id", "string", _("Stable identifier (the last part of the page's address)."), lambda r: r.slug),
-    Column("url", "string", _("The record's page on the portal."), page_url, needs_request=True),
+    Column("url", "string", _("The record's page on the portal."), page_url, needs_request=True, format="uri"),
 ]
 DATED = [
     Column(
@@ -82,6 +83,7 @@ SOURCED = [
         "string",
         _("Where the source can be read; empty when not stated."),
         lambda r: r.source_section.source.url,
+        format="uri",
     ),
     Column("section", "string", _("Identifier of the section of the source."), lambda r: r.source_section.slug),
     Column("section_title", "string", _("Title of the section of the source."), lambda r: r.source_section.title),
@@ -203,6 +205,7 @@ AGREEMENTS = Dataset(
         SUMMARY,
         *SOURCED,
     ],
+    foreign_keys=(ForeignKey("revises", "agreements"), ForeignKey("superseded_by", "agreements")),
 )
 
 MILESTONES = Dataset(
@@ -247,6 +250,7 @@ PARTNERS = Dataset(
         Column("longitude", "number", _("Longitude (WGS 84)."), lambda r: r.longitude),
         *SOURCED,
     ],
+    foreign_keys=(ForeignKey("country", "countries"),),
 )
 
 ORGANISATIONS = Dataset(
@@ -259,6 +263,35 @@ ORGANISATIONS = Dataset(
         Column("kind", "string", _("Kind (code)."), lambda r: r.kind),
         Column("side", "string", _("Side (code)."), lambda r: r.side),
         Column("country", "string", _("Country (identifier), if any."), lambda r: r.country.slug if r.country else ""),
+        *SOURCED,
+    ],
+    foreign_keys=(ForeignKey("country", "countries"),),
+)
+
+COUNTRIES = Dataset(
+    "countries",
+    _("Countries"),
+    _("The Asian countries and groupings of countries the portal covers, with what Emilia-Romagna does with each."),
+    [
+        *IDENTITY,
+        Column("name", "string", _("Name."), lambda r: r.name),
+        Column("official_name", "string", _("Official name, if different."), lambda r: r.official_name),
+        Column("kind", "string", _("country or grouping."), lambda r: r.kind),
+        Column("iso_code", "string", _("ISO 3166 two-letter code; empty for a grouping."), lambda r: r.iso_code),
+        Column("world_region", "string", _("World region (identifier)."), lambda r: r.world_region.slug),
+        identifiers("members", _("For a grouping: its member countries the portal covers (identifiers).")),
+        Column(
+            "lead",
+            "string",
+            _("What Emilia-Romagna and the country do together, plain text."),
+            lambda r: plain_text(r.lead),
+        ),
+        Column(
+            "lead_sources",
+            "string",
+            _("The other document sections the text draws on, besides its source (source/section identifiers)."),
+            lambda r: joined(section_id(section) for section in r.lead_sources.all()),
+        ),
         *SOURCED,
     ],
 )

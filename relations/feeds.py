@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from portal.core.text import plain_text
+from portal.core.text import plain_text, printable
 
 from .models import Agreement, Country, Milestone
 from .selectors import agreements_for_country, milestones_for_country
@@ -45,12 +45,20 @@ class ChangesFeed(Feed):
     def link(self, obj=None):
         return reverse("relations:timeline")
 
+    # RFC 4287 §4.1.1: a feed has an author unless every entry has one. The portal's facts are
+    # the institution's, which publishes it: the feed's author, inherited by every entry.
+    def author_name(self, obj=None):
+        return settings.PORTAL_INSTITUTION["name"]
+
+    def author_link(self, obj=None):
+        return settings.PORTAL_INSTITUTION["url"]
+
     def items(self, obj=None):
         return latest_changes(Agreement.objects.published(), Milestone.objects.published())
 
     def item_title(self, record):
         kind = _("Agreement") if isinstance(record, Agreement) else _("Event")
-        return f"{kind}: {record.title}"
+        return printable(f"{kind}: {record.title}", multiline=False)
 
     def item_description(self, record):
         text = plain_text(record.summary)
@@ -58,7 +66,9 @@ class ChangesFeed(Feed):
             "source": record.source_section.source.title,
             "section": record.source_section.title,
         }
-        return f"{record.date_display}. {text} {source}".replace(" .", ".").strip()
+        # XML cannot carry a control character: one stored before the forms removed it must not
+        # make the whole feed fail (Django's feed generator refuses it).
+        return printable(f"{record.date_display}. {text} {source}".replace(" .", ".").strip())
 
     def item_updateddate(self, record):
         return record.updated_at
@@ -76,7 +86,7 @@ class CountryChangesFeed(ChangesFeed):
     def title(self, country):
         return _("%(portal)s: agreements and milestones with %(country)s") % {
             "portal": settings.PORTAL_NAME,
-            "country": country.name,
+            "country": printable(country.name, multiline=False),
         }
 
     def link(self, country):

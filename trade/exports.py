@@ -3,7 +3,7 @@ or period, flow, territory, counterpart and source."""
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.exports import Column, Dataset
+from portal.core.exports import Column, Dataset, ForeignKey
 from relations.exports import IDENTITY, SOURCED
 
 
@@ -57,4 +57,5 @@ FIGURES = Dataset(
         ),
         *SOURCED,
     ],
+    foreign_keys=(ForeignKey("country", "countries"),),
 )

@@ -20,6 +20,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiff
 from .admin_grammar import GrammaticalMessagesMixin
 from .grammar import MASCULINE
 from .search import contains, contains_all
+from .text import printable
 from .translation import describe_missing, missing_translations, untranslated
 
 
@@ -49,7 +50,19 @@ CONCURRENT_EDIT_MESSAGE = _(
 )
 
 
-class ConcurrentEditForm(forms.ModelForm):
+class PrintableTextForm(forms.ModelForm):
+    """Removes the invisible control characters an editor pastes (Word's Shift+Enter is a
+    vertical tab): a line break in a long text, a space in a one-line one (``printable``)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str) and name in self.fields:
+                cleaned[name] = printable(value, multiline=isinstance(self.fields[name].widget, forms.Textarea))
+        return cleaned
+
+
+class ConcurrentEditForm(PrintableTextForm):
     """Refuses to save over a change someone else saved after this form was opened."""
 
     edit_token = forms.CharField(label=_("version opened"), widget=forms.HiddenInput, required=False)

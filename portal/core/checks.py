@@ -18,6 +18,20 @@ def base_url_is_set(app_configs, **kwargs):
     ]
 
 
+@register(deploy=True)
+def contact_email_is_set(app_configs, **kwargs):
+    """DCAT-AP_IT requires the catalogue's contact point to have an e-mail address."""
+    if settings.PORTAL_INSTITUTION["email"]:
+        return []
+    return [
+        Warning(
+            "PORTAL_CONTACT_EMAIL is empty, so the DCAT-AP_IT catalogue has no contact e-mail (a mandatory element).",
+            hint="Set PORTAL_CONTACT_EMAIL to the address of the office that answers for the portal's data.",
+            id="portal.W002",
+        )
+    ]
+
+
 @register()
 def map_geometry_is_built(app_configs, **kwargs):
     """The maps read Natural Earth's countries cut to Asia, which `make static` builds: without

@@ -13,12 +13,15 @@ from . import grammar
 class DataLicence:
     name: str
     url: str
+    identifier: str  # the Open Definition's: "CC-BY-4.0"
 
 
 def data_licence(lang=None):
     """The licence with its name in ``lang`` (the active language by default)."""
     licence = settings.PORTAL_DATA_LICENCE
-    return DataLicence(name=licence[f"name_{lang or grammar.language()}"], url=licence["url"])
+    return DataLicence(
+        name=licence[f"name_{lang or grammar.language()}"], url=licence["url"], identifier=licence["identifier"]
+    )
 
 
 def names_by_language():

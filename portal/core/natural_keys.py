@@ -7,6 +7,8 @@ fields, or relations to models whose key is their slug.
 
 from django.db import models
 
+from .text import PrintableText
+
 
 class NaturalKeyQuerySet(models.QuerySet):
     """``get_by_natural_key`` on the queryset, so ``as_manager()`` gives it to the manager too."""
@@ -21,8 +23,11 @@ class NaturalKeyQuerySet(models.QuerySet):
         return self.get(**lookups)
 
 
-class NaturalKeyModel(models.Model):
-    """``natural_key()`` from ``natural_key_fields``; an empty relation is ``""``."""
+class NaturalKeyModel(PrintableText):
+    """``natural_key()`` from ``natural_key_fields``; an empty relation is ``""``.
+
+    The base of every content model, so it is also where their texts are kept printable
+    (``PrintableText``: no invisible control character)."""
 
     natural_key_fields = ("slug",)
 

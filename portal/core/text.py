@@ -6,11 +6,14 @@ without going through a form: whichever way a text came in, no script, event han
 building a Markdown parser costs more than converting a paragraph, so each thread keeps one.
 """
 
+import re
 import threading
 from functools import lru_cache
 
 import markdown
 import nh3
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -54,3 +57,51 @@ FORMATTING_HELP = _(
     "Paragraphs are separated by a blank line. **Bold**, *italic*, [a link](https://…) and lists whose lines "
     "start with “- ” are shown as such."
 )
+
+
+# C0 control characters other than tab, line feed and carriage return, and DEL: invisible, they
+# break what others read (an Atom feed refuses them, so do spreadsheets). Word pastes a vertical
+# tab for Shift+Enter, and a form feed for a page break.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PASTED_LINE_BREAKS = re.compile(r"[\x0b\x0c]")
+CONTROL_CHARACTER_MESSAGE = _(
+    "This text contains an invisible control character (%(code)s) at character %(position)d, "
+    "which feeds and spreadsheets cannot read: remove it."
+)
+
+
+def printable(text, multiline=True):
+    """The text without invisible control characters: a pasted line break (vertical tab, form
+    feed) becomes a line break in a long text and a space in a one-line one; the others go."""
+    if not text or not CONTROL_CHARACTERS.search(text):
+        return text
+    return CONTROL_CHARACTERS.sub("", PASTED_LINE_BREAKS.sub("\n" if multiline else " ", text))
+
+
+class PrintableText(models.Model):
+    """A record whose texts hold no invisible control character: the forms remove them as an
+    editor pastes them (``PrintableTextForm``); whatever else writes a record (the fixture
+    loader, which validates every record) is refused with the field and the position."""
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude)
+        except ValidationError as error:
+            errors = error.error_dict
+        for field in self._meta.concrete_fields:
+            if field.generated or field.name in (exclude or ()):
+                continue
+            value = getattr(self, field.attname)
+            if not isinstance(value, str):
+                continue
+            found = CONTROL_CHARACTERS.search(value)
+            if found:
+                params = {"code": f"U+{ord(found.group()):04X}", "position": found.start() + 1}
+                message = ValidationError(CONTROL_CHARACTER_MESSAGE, code="control_character", params=params)
+                errors.setdefault(field.name, []).append(message)
+        if errors:
+            raise ValidationError(errors)

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from portal.core.admin import PrintableTextForm
 from portal.core.admin_grammar import GrammaticalMessagesMixin
 from portal.core.grammar import FEMININE
 from relations.admin import CountryAdmin
@@ -34,6 +35,7 @@ class InfoPageAdmin(GrammaticalMessagesMixin, TranslationAdmin):
     """The footer's pages: editors change their texts; the set of pages is fixed."""
 
     italian_gender = FEMININE  # «pagina informativa»
+    form = PrintableTextForm
 
     list_display = ["title", "kind", "updated"]
     fields = ["title", "body"]

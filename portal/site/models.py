@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.text import FORMATTING_HELP
+from portal.core.text import FORMATTING_HELP, PrintableText
 
 
 class EditorSettings(models.Model):
@@ -37,7 +37,7 @@ def editor_language(user):
         return settings.LANGUAGE_CODE
 
 
-class InfoPage(models.Model):
+class InfoPage(PrintableText):
     """A page every Italian public site links from its footer: legal notes, privacy, cookies,
     accessibility, the data licence. The set is fixed (a migration creates each in both
     languages); editors change their texts. The institution's name, contacts and the address of

@@ -46,6 +46,8 @@ def test_fact_shows_on_its_subjects_page_with_its_source(client, fact, subject_p
 
 
 def internal_links(response):
+    if not response["Content-Type"].startswith("text/html"):
+        return  # a download (the XLSX is not text) or a feed links nowhere a visitor browses
     for href in re.findall(r'href="([^"]+)"', response.content.decode()):
         href = html.unescape(urldefrag(href)[0])
         parsed = urlparse(href)

@@ -56,6 +56,7 @@ def test_every_dataset_and_distribution_has_what_dcat_ap_it_requires(graph):
         "partners",
         "milestones",
         "organisations",
+        "countries",
         "figures",
     }
     required = [
@@ -78,10 +79,10 @@ def test_every_dataset_and_distribution_has_what_dcat_ap_it_requires(graph):
         contact = one(graph, dataset, DCAT.contactPoint)
         assert (contact, RDF.type, dcatapit("Organization")) in graph and one(graph, contact, VCARD.fn)
         distributions = list(graph.objects(dataset, DCAT.distribution))
-        assert len(distributions) == 4  # CSV and JSON, Italian and English
+        assert len(distributions) == 6  # CSV, JSON and XLSX, Italian and English
         for distribution in distributions:
             assert (distribution, RDF.type, dcatapit("Distribution")) in graph
-            assert str(one(graph, distribution, DCTERMS["format"])).endswith(("/CSV", "/JSON"))
+            assert str(one(graph, distribution, DCTERMS["format"])).endswith(("/CSV", "/JSON", "/XLSX"))
             one(graph, distribution, DCAT.accessURL)
             assert str(one(graph, distribution, DCAT.downloadURL)).startswith("http://testserver/")
             licence = one(graph, distribution, DCTERMS.license)
@@ -91,20 +92,20 @@ def test_every_dataset_and_distribution_has_what_dcat_ap_it_requires(graph):
 def test_temporal_coverage_comes_from_the_data(graph):
     figures = URIRef("http://testserver/data/catalogue.ttl#figures")
     period = one(graph, figures, DCTERMS.temporal)
-    assert (str(one(graph, period, DCAT.startDate)), str(one(graph, period, DCAT.endDate))) == (
-        "2010-01-01",
-        "2019-12-31",
-    )
+    for start, end in [(DCAT.startDate, DCAT.endDate), (dcatapit("startDate"), dcatapit("endDate"))]:
+        assert (str(one(graph, period, start)), str(one(graph, period, end))) == ("2010-01-01", "2019-12-31")
+    milestones = URIRef("http://testserver/data/catalogue.ttl#milestones")
+    assert str(one(graph, one(graph, milestones, DCTERMS.temporal), dcatapit("startDate"))) == "2012-01-01"
 
 
 def test_the_download_addresses_in_the_catalogue_answer(client, graph):
     urls = sorted(str(url).removeprefix("http://testserver") for url in set(graph.objects(None, DCAT.downloadURL)))
-    # Every list, as CSV and JSON, in both languages.
+    # Every list, as CSV, JSON and XLSX, in both languages.
     assert urls == sorted(
         f"/{language}/data/{name}.{fmt}"
         for language in ("it", "en")
-        for name in ("agreements", "partners", "milestones", "organisations", "figures")
-        for fmt in ("csv", "json")
+        for name in ("agreements", "partners", "milestones", "organisations", "countries", "figures")
+        for fmt in ("csv", "json", "xlsx")
     )
     for url in urls:
         assert client.get(url).status_code == 200, url

