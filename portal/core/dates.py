@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.text import format_lazy
-from django.utils.translation import get_language, gettext_noop
+from django.utils.translation import get_language, gettext_noop, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .publishing import PublishedQuerySet
@@ -82,17 +82,21 @@ def long_datetime(moment):
     return f"{weekday} {long_date(local)}, {date_format(local, 'H:i')}"
 
 
-def format_partial_date(year, month, day, qualifier=""):
+def format_partial_date(year, month, day, qualifier="", in_sentence=False):
     """Render a partial date as precisely as it is known, in the active language's conventions:
-    '1989', 'novembre 2015' / 'November 2015', '28 marzo 2021' / '28 March 2021'.
+    '1989', 'novembre 2015' / 'November 2015', '28 marzo 2021' / '28 March 2021'; a label
+    («Dal 2012», «Di recente (data non indicata)») or, ``in_sentence``, the words within a sentence
+    («dal 2012», «di recente, data non indicata»), as a citation writes them.
 
     The formats are the languages' ``DATE_FORMAT`` and ``YEAR_MONTH_FORMAT`` (``portal/formats``);
     the month names are Django's, written in lower case in Italian (``locale/it``).
     """
     if year is None:
         if qualifier == DateQualifier.RECENTLY:
+            if in_sentence:
+                return str(pgettext_lazy("in a sentence", "recently, date not stated"))
             return str(_("Recently (date not stated)"))
-        return str(_("Date not stated"))
+        return str(pgettext_lazy("in a sentence", "date not stated") if in_sentence else _("Date not stated"))
     if month is None:
         text = str(year)
     elif day is None:
@@ -100,7 +104,15 @@ def format_partial_date(year, month, day, qualifier=""):
     else:
         text = long_date(datetime.date(year, month, day))
     if qualifier == DateQualifier.SINCE:
-        return str(_("Since %(date)s")) % {"date": text}
+        # Italian elides before a day said with a vowel first: «dall'8 marzo», «dall'11 marzo».
+        vowel = day in (8, 11)
+        if in_sentence and vowel:
+            since = pgettext_lazy("in a sentence, before a vowel", "since %(date)s")
+        elif in_sentence:
+            since = pgettext_lazy("in a sentence", "since %(date)s")
+        else:
+            since = pgettext_lazy("before a vowel", "Since %(date)s") if vowel else _("Since %(date)s")
+        return str(since) % {"date": text}
     return text
 
 
@@ -190,6 +202,13 @@ class ShowsPartialDate:
     @property
     def date_display(self):
         return format_partial_date(self.date_year, self.date_month, self.date_day, self.date_qualifier)
+
+    @property
+    def date_in_sentence(self):
+        """The date as a citation writes it within its sentence: «dal 2012», «data non indicata»."""
+        return format_partial_date(
+            self.date_year, self.date_month, self.date_day, self.date_qualifier, in_sentence=True
+        )
 
     @property
     def date_iso(self):

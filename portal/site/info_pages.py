@@ -40,13 +40,13 @@ DEFAULT_TEXTS = {
             "propri registri tecnici, per far funzionare il servizio e proteggerlo da abusi.\n"
             "- **«Questa pagina ti è stata utile?».** Della risposta si conta solo il numero di stelle "
             "per pagina. Per fermare gli invii automatici, il portale tiene in memoria un'impronta "
-            "cifrata dell'indirizzo di rete, che non permette di risalire all'indirizzo, per un giorno "
+            "crittografica (hash) dell'indirizzo di rete, che non permette di risalire all'indirizzo, per un giorno "
             "al massimo; l'impronta non è mai scritta nella banca dati.\n"
             "- **Redazione.** Chi aggiorna il portale accede con un account personale; il nome della "
-            "persona e le modifiche che fa sono registrati nella cronologia di ogni scheda.\n\n"
+            "persona e le modifiche che fa sono registrati nella storia delle modifiche di ogni scheda.\n\n"
             "Secondo il Regolamento (UE) 2016/679 (GDPR) ciascuno può chiedere alla Regione l'accesso "
-            "ai dati che lo riguardano, la loro rettifica o la loro cancellazione, ai contatti in fondo "
-            "a ogni pagina."
+            "ai dati che lo riguardano, la loro rettifica o la loro cancellazione, rivolgendosi ai "
+            "contatti in fondo a ogni pagina."
         ),
         "body_en": (
             "The portal asks visitors for no personal data and has no visitor accounts.\n\n"
@@ -91,10 +91,10 @@ DEFAULT_TEXTS = {
             "Legge 9 gennaio 2004, n. 4 e le Linee guida sull'accessibilità degli strumenti "
             "informatici dell'AgID.\n\n"
             "Le pagine seguono il sistema di design della pubblica amministrazione (Bootstrap Italia), "
-            "si leggono con la tastiera e con i lettori di schermo, si adattano allo schermo del "
+            "si possono usare con la tastiera e con i lettori di schermo, si adattano allo schermo del "
             "telefono e all'ingrandimento del testo, e non richiedono JavaScript.\n\n"
-            "Se una risposta al meccanismo di feedback non arriva entro 30 giorni o non è "
-            "soddisfacente, è possibile inviare una segnalazione all'AgID."
+            "Se una segnalazione inviata ai contatti in fondo a ogni pagina non riceve risposta entro "
+            "30 giorni, o la risposta non è soddisfacente, è possibile rivolgersi all'AgID."
         ),
         "body_en": (
             "The Emilia-Romagna Region is committed to making this portal accessible, in accordance "
@@ -102,8 +102,8 @@ DEFAULT_TEXTS = {
             "The pages follow the Italian public administration's design system (Bootstrap Italia), "
             "can be used with a keyboard and with screen readers, adapt to a phone's screen and to "
             "enlarged text, and need no JavaScript.\n\n"
-            "If an answer to the feedback mechanism does not arrive within 30 days or is not "
-            "satisfactory, a report can be sent to AgID."
+            "If a report sent to the contacts at the foot of every page gets no answer within 30 days, "
+            "or the answer is not satisfactory, you can turn to AgID."
         ),
     },
     "data-licence": {
@@ -114,7 +114,7 @@ DEFAULT_TEXTS = {
             "licenza indicata qui sopra. Si possono copiare, distribuire e adattare, anche per fini "
             "commerciali, citando la fonte: «Emilia-Romagna & Asia – Regione Emilia-Romagna» e il "
             "documento che ogni fatto indica.\n\n"
-            "Le immagini possono avere condizioni proprie, indicate nel loro credito."
+            "Le immagini possono avere condizioni proprie, indicate nei relativi crediti."
         ),
         "body_en": (
             "Unless stated otherwise, the texts and data of the portal are published under the licence "

@@ -77,7 +77,7 @@ def test_a_deletion_asks_and_confirms_in_grammatical_italian(italian_editor):
     milestone = Milestone.objects.get(slug="bologna-fair-towers-by-kenzo-tange")
     question = unescape(italian_editor.get(admin_url(milestone, "delete")).content.decode())
     assert f"Vuoi davvero eliminare la tappa «{milestone}»?" in question
-    assert "Sì, sono sicuro" in question and "No, torna indietro" in question
+    assert "Sì, confermo" in question and "No, torna indietro" in question
     response = italian_editor.post(admin_url(milestone, "delete"), {"post": "yes"}, follow=True)
     assert messages_of(response) == [f"La tappa «{milestone}» è stata eliminata."]
 

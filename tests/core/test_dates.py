@@ -85,3 +85,20 @@ def test_year_out_of_range_gets_one_clear_message_on_every_database():
     with pytest.raises(ValidationError) as raised:
         milestone.full_clean()
     assert raised.value.message_dict["date_year"] == ["Enter a year between 1000 and 2100."]
+
+
+def test_since_elides_before_a_day_said_with_a_vowel_and_a_citation_writes_dates_in_lower_case():
+    """Issue 22: «Dall'8 marzo», not «Dal 8 marzo»; «(dal 2012)», «(di recente, data non indicata)»."""
+    from django.utils import translation
+
+    from portal.core.dates import format_partial_date
+
+    with translation.override("it"):
+        assert format_partial_date(2026, 3, 8, "since") == "Dall'8 marzo 2026"
+        assert format_partial_date(2026, 3, 11, "since", in_sentence=True) == "dall'11 marzo 2026"
+        assert format_partial_date(2012, None, None, "since") == "Dal 2012"
+        assert format_partial_date(2012, None, None, "since", in_sentence=True) == "dal 2012"
+        assert format_partial_date(None, None, None, "recently", in_sentence=True) == "di recente, data non indicata"
+        assert format_partial_date(None, None, None, "", in_sentence=True) == "data non indicata"
+    with translation.override("en"):
+        assert format_partial_date(2012, None, None, "since", in_sentence=True) == "since 2012"

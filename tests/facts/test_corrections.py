@@ -10,7 +10,7 @@ from trade.models import Figure
 pytestmark = pytest.mark.usefixtures("seed")  # these tests are about the documents' facts
 
 EPA = "eu-japan-economic-partnership-agreement"
-EPA_CORRECTION = "says it was signed on 17 July 2018 and enters into force on 1 February 2019"
+EPA_CORRECTION = "says it was signed on 17 July 2018 and would enter into force on 1 February 2019"
 
 
 def note_markers(content):

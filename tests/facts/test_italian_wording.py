@@ -59,7 +59,7 @@ def test_the_words_of_the_fixtures_as_a_native_reader_wrote_them(client):
     strategy = page(client, "/it/business/strategies/go-global-2021-2025/")
     assert "«anche i Paesi dell'Associazione delle Nazioni dell'Asia orientale»" in strategy
     assert "persino" not in strategy
-    assert "Questo riconoscimento testimonia" in page(client, "/it/milestones/bologna-welcome-chinese-destination/")
+    assert "Il riconoscimento testimonia" in page(client, "/it/milestones/bologna-welcome-chinese-destination/")
 
 
 def test_the_licence_has_its_official_italian_name(client):
@@ -75,3 +75,18 @@ def test_the_rating_thanks_and_refuses_in_natural_italian(client):
     again = read(client.post("/it/page-rating/", answer, REMOTE_ADDR="192.0.2.1").content.decode())
     assert "ne basta una al giorno" in again and "contata" not in again
     caches["default"].clear()
+
+
+def test_the_native_readers_second_reading(client):
+    """What an outside native reader still found after the first fixes (issue 22)."""
+    agreement = page(client, "/it/agreements/legacoop-namdo-jeollanam-do-memorandum-of-understanding/")
+    assert "Jeollanam-do, nella persona di Lee Nak-yon" in agreement and "rappresentato da" not in agreement
+    assert "Gruppi di cui fa parte: ASEAN" in page(client, "/it/countries/vietnam/")
+    union = page(client, "/it/organisations/european-union/")
+    assert "Organizzazione internazionale · internazionale" not in union
+    exchanges = page(client, "/it/milestones/bologna-seoul-exchanges-on-social-economy/")
+    assert "(dal 2012)" in exchanges and "(Dal 2012)" not in exchanges  # the citation's sentence
+    assert "Dalla visita a Bologna dell'allora sindaco di Seul, nel 2012," in exchanges
+    assert "sarebbe entrato in vigore il 1º febbraio 2019" in page(
+        client, "/it/agreements/eu-japan-economic-partnership-agreement/"
+    )

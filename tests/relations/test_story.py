@@ -81,11 +81,13 @@ def test_key_facts_name_the_earliest_and_latest_dated_agreements_signed_in_emili
     assert "Most recent dated agreement" in facts and "Latest deal" in facts and "Same-year deal" in facts
     assert "Agreement without a date" in facts and "Undated deal" in facts
     assert "Union deal" not in facts and "First agreement" not in facts
-    assert "Only agreements an Emilia-Romagna body signed count here" in facts
+    assert (
+        "For the earliest and the most recent dated agreement only those an Emilia-Romagna body signed count" in facts
+    )
     assert "2 partners" in facts
     italian = key_facts(client.get("/it/countries/china/").content.decode())
     assert "Accordo datato più antico" in italian and "Accordo senza data" in italian
-    assert "Qui contano solo gli accordi firmati da un ente dell'Emilia-Romagna" in italian
+    assert "Per l'accordo datato più antico e per il più recente contano solo quelli firmati da un ente" in italian
 
 
 def test_an_agreement_signed_recently_without_a_date_is_named_apart(client, places):

@@ -124,14 +124,14 @@ def citation_text(context, record):
     if hasattr(record, "value_display"):  # a figure
         what = f"{record.label}: {record.value_display} ({record.period_display})"
     elif getattr(record, "date_is_corrected", False):  # the date is the editors', and says so
-        when = _("%(date)s, a date the editors corrected from %(correction)s; the source says %(stated)s") % {
-            "date": record.date_display,
+        when = _("%(date)s, a date the editors corrected from “%(correction)s”; the source says %(stated)s") % {
+            "date": record.date_in_sentence,
             "correction": record.date_source.source.title,
             "stated": record.date_in_source,
         }
         what = f"{record.title} ({when})"
     else:
-        what = f"{record.title} ({record.date_display})"
+        what = f"{record.title} ({record.date_in_sentence})"
     section = record.source_section
     return _("%(what)s. Source: %(source)s, %(section)s. %(portal)s, %(url)s (consulted %(on_date)s).") % {
         "what": what,
