@@ -5,6 +5,7 @@ One module for every environment: values come from ``DJANGO_*`` environment vari
 ``.env.example`` and in the README.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -283,7 +284,20 @@ PORTAL_INSTITUTION = {
     "pec": env.str("PORTAL_CONTACT_PEC", default=""),
     "accessibility_statement_url": env.str("PORTAL_ACCESSIBILITY_STATEMENT_URL", default=""),
     "accessibility_email": env.str("PORTAL_ACCESSIBILITY_EMAIL", default=""),
+    # The data protection officer's (DPO, «responsabile della protezione dei dati») e-mail address,
+    # in the privacy notice, and the institution's own privacy page. Neither is guessed: empty, the
+    # notice sends visitors to the institution's site and contacts.
+    "dpo_email": env.str("PORTAL_DPO_EMAIL", default=""),
+    "privacy_url": env.str("PORTAL_INSTITUTION_PRIVACY_URL", default=""),
 }
+# How long the web server's access logs are kept before they are deleted, as the privacy notice
+# says: set it to what the server's log rotation does.
+PORTAL_SERVER_LOG_DAYS = env.int("PORTAL_SERVER_LOG_DAYS", default=30)
+# The last assessment of the portal's accessibility (the statement's date and method): the day the
+# checks listed in docs/accessibility.md were last run on every kind of page.
+PORTAL_ACCESSIBILITY_ASSESSED_ON = datetime.date.fromisoformat(
+    env.str("PORTAL_ACCESSIBILITY_ASSESSED_ON", default="2026-12-03")
+)
 # "Was this page useful?" (portal/site/ratings.py): answers one client address may give in an hour.
 PORTAL_RATINGS_PER_HOUR = env.int("PORTAL_RATINGS_PER_HOUR", default=30)
 

@@ -249,7 +249,8 @@ class SignatoryInline(PortalStackedInline):
 
 @admin.register(models.Agreement)
 class AgreementAdmin(PortalModelAdmin):
-    list_display = ["title", "kind", "date_display", "status", "partner_names", "is_published", "updated_at"]
+    # Fits 1,280 px beside the navigation (the kind is in the title and its filter)
+    list_display = ["title", "date_display", "status", "partner_names", "is_published", "updated_at"]
     list_filter = ["is_published", "kind", "status", "renewal", DecadeFilter, "domains", "partners__country"]
     search_fields = ["title", "summary", "partners__name"]
     prepopulated_fields = {"slug": ["title"]}
@@ -292,22 +293,34 @@ class AgreementAdmin(PortalModelAdmin):
 
     @admin.action(description=_("Confirm the status of the selected agreements as of today"), permissions=["change"])
     def confirm_status(self, request, queryset):
-        """After checking the agreements' status with the parties: one click, history kept."""
+        """After checking the agreements' status with the parties: one click, history kept. An
+        agreement whose status no source states has nothing to confirm: it is skipped and stays on
+        the review list, and the message says so."""
         today = datetime.date.today()
+        confirmed = skipped = 0
         for agreement in queryset:
+            if not agreement.status_is_stated:
+                skipped += 1
+                continue
             agreement.status_confirmed_on = today
             agreement.save(update_fields=["status_confirmed_on", "updated_at"])
-        count = len(queryset)
-        self.message_user(
-            request,
-            ngettext(
+            confirmed += 1
+        if confirmed:
+            message = ngettext(
                 "The status of %(count)d agreement is confirmed as of today.",
                 "The status of %(count)d agreements is confirmed as of today.",
-                count,
+                confirmed,
             )
-            % {"count": count},
-            messages.SUCCESS,
-        )
+            self.message_user(request, message % {"count": confirmed}, messages.SUCCESS)
+        if skipped:
+            message = ngettext(
+                "%(count)d agreement has no stated status, so nothing was confirmed for it: give its status "
+                "and its source first.",
+                "%(count)d agreements have no stated status, so nothing was confirmed for them: give their "
+                "status and its source first.",
+                skipped,
+            )
+            self.message_user(request, message % {"count": skipped}, messages.WARNING)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The record's page warns its editors of what the review report would list it for."""

@@ -223,6 +223,7 @@ class TimelineEntry(ShowsPartialDate):
     entry_type: str
     pk: int
     slug: str
+    slug_it: str | None
     title: str
     date_year: int | None
     date_month: int | None
@@ -256,7 +257,8 @@ class TimelineEntry(ShowsPartialDate):
         return "recently" if self.date_qualifier == "recently" else ""
 
     def get_absolute_url(self):
-        return reverse(f"relations:{self.entry_type}-detail", kwargs={"slug": self.slug})
+        slug = self.slug_it if current_language() == "it" and self.slug_it else self.slug
+        return reverse(f"relations:{self.entry_type}-detail", kwargs={"slug": slug})
 
     @property
     def sort_key(self):
@@ -264,7 +266,18 @@ class TimelineEntry(ShowsPartialDate):
         return (self.date_sort == UNDATED, self.date_sort, self.date_qualifier, self.entry_type, self.pk)
 
 
-TIMELINE_FIELDS = ("pk", "slug", "title", "date_year", "date_month", "date_day", "date_qualifier", "date_sort", "note")
+TIMELINE_FIELDS = (
+    "pk",
+    "slug",
+    "slug_it",
+    "title",
+    "date_year",
+    "date_month",
+    "date_day",
+    "date_qualifier",
+    "date_sort",
+    "note",
+)
 TIMELINE_TEXTS = ("title", "note")  # read in every language too, to say which one a row shows
 TIMELINE_COLUMNS = [column(field, language) for field in TIMELINE_TEXTS for language in languages()]
 

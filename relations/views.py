@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from portal.core.addresses import AddressedDetailMixin
 from portal.core.filtering import StrictFilterView
 from portal.core.pagination import CappedPaginationMixin
 from portal.core.publishing import PublishedObjectMixin
@@ -48,7 +49,7 @@ class PartnerListView(StrictFilterView):
         return Partner.objects.published().select_related("country").order_by("name", "pk")
 
 
-class PartnerDetailView(PublishedObjectMixin, RelatedPageMixin, DetailView):
+class PartnerDetailView(AddressedDetailMixin, PublishedObjectMixin, RelatedPageMixin, DetailView):
     model = Partner
     template_name = "relations/partner_detail.html"
     context_object_name = "partner"
@@ -68,7 +69,7 @@ class AgreementListView(StrictFilterView):
         return Agreement.objects.published().for_cards().chronological(descending=True)
 
 
-class AgreementDetailView(PublishedObjectMixin, DetailView):
+class AgreementDetailView(AddressedDetailMixin, PublishedObjectMixin, DetailView):
     model = Agreement
     template_name = "relations/agreement_detail.html"
     context_object_name = "agreement"
@@ -92,7 +93,7 @@ class AgreementDetailView(PublishedObjectMixin, DetailView):
         return context
 
 
-class MilestoneDetailView(PublishedObjectMixin, DetailView):
+class MilestoneDetailView(AddressedDetailMixin, PublishedObjectMixin, DetailView):
     model = Milestone
     template_name = "relations/milestone_detail.html"
     context_object_name = "milestone"
@@ -111,7 +112,7 @@ class OrganisationListView(CappedPaginationMixin, ListView):
         return Organisation.objects.published().select_related("country").order_by("side", "name", "pk")
 
 
-class NetworkDetailView(PublishedObjectMixin, RelatedPageMixin, DetailView):
+class NetworkDetailView(AddressedDetailMixin, PublishedObjectMixin, RelatedPageMixin, DetailView):
     model = Network
     template_name = "relations/network_detail.html"
     context_object_name = "network"

@@ -1,6 +1,6 @@
 """One address of every kind of public page, for the checks that run on each (axe, the HTML
-checker), in each language: ``PAGE_TYPES`` has the English addresses, ``PAGES_IN_BOTH_LANGUAGES``
-each of them under ``/it/`` too."""
+checker), in each language: ``PAGE_TYPES`` has the English addresses, ``ITALIAN_PAGE_TYPES`` the
+Italian ones, ``PAGES_IN_BOTH_LANGUAGES`` both."""
 
 PAGE_TYPES = {
     "home": "/en/",
@@ -34,8 +34,41 @@ PAGE_TYPES = {
 }
 
 
+# The same pages at their Italian addresses (tests/site/test_languages.py checks they are the
+# ones the portal links).
+ITALIAN_PAGE_TYPES = {
+    "home": "/it/",
+    "country list": "/it/paesi/",
+    "country": "/it/paesi/cina/",
+    "grouping": "/it/paesi/asean/",
+    "partner list filtered": "/it/partner/?country=japan",
+    "partner": "/it/partner/itabashi/",
+    "agreement list filtered": "/it/accordi/?country=china&year_from=2010",
+    "agreement list invalid filter": "/it/accordi/?year_from=abc&country=atlantis",
+    "agreement": "/it/accordi/accordo-di-partenariato-economico-ue-giappone/",
+    "milestone": "/it/tappe/biblioteca-pubblica-di-itabashi-sezione-bologna/",
+    "timeline": "/it/cronologia/?country=japan",
+    "agreement list by status and level": "/it/accordi/?status=in-force&level=european-union",
+    "map": "/it/mappa/",
+    "country with a map": "/it/paesi/giappone/",
+    "business": "/it/business/",
+    "strategy": "/it/business/strategie/go-global-2021-2025/",
+    "organisations": "/it/organizzazioni/",
+    "organisation": "/it/organizzazioni/comune-di-bologna/",
+    "network": "/it/reti/rete-citta-creative-unesco/",
+    "about": "/it/il-portale/",
+    "source": "/it/fonti/business-and-asia/",
+    "search": "/it/cerca/?q=bologna",
+    "empty search": "/it/cerca/",
+    "sitemap": "/it/mappa-del-sito/",
+    "legal notes": "/it/informazioni/note-legali/",
+    "accessibility": "/it/informazioni/accessibilita/",
+    "open data": "/it/dati/",
+    "not found": "/it/pagina-inesistente/",
+}
+
 PAGES_IN_BOTH_LANGUAGES = {
-    f"{name} ({language})": f"/{language}/{path.removeprefix('/en/')}"
-    for name, path in PAGE_TYPES.items()
+    f"{name} ({language})": (ITALIAN_PAGE_TYPES if language == "it" else PAGE_TYPES)[name]
+    for name in PAGE_TYPES
     for language in ("it", "en")
 }

@@ -13,7 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.dates import MAX_YEAR, MIN_YEAR, YEAR_VALIDATORS
+from portal.core.addresses import Addressed
+from portal.core.dates import MAX_YEAR, MIN_YEAR, YEAR_MESSAGE, YEAR_VALIDATORS
 from portal.core.local_names import NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.publishing import Published, PublishedQuerySet, publish_permission
@@ -174,33 +175,48 @@ class Figure(NaturalKeyModel, Sourced, Published):
         verbose_name_plural = _("figures")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(unit="percent") | Q(value__gte=0, value__lte=100), name="figure_percent_in_range"
+                condition=~Q(unit="percent") | Q(value__gte=0, value__lte=100),
+                name="figure_percent_in_range",
+                violation_error_message=_("A share is between 0 and 100 percent."),
             ),
-            models.CheckConstraint(condition=~Q(unit="rank") | Q(value__gte=1), name="figure_rank_positive"),
             models.CheckConstraint(
-                condition=Q(unit__in=["percent-change"]) | Q(value__gte=0), name="figure_value_not_negative"
+                condition=~Q(unit="rank") | Q(value__gte=1),
+                name="figure_rank_positive",
+                violation_error_message=_("A rank is a whole number from 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(unit__in=["percent-change"]) | Q(value__gte=0),
+                name="figure_value_not_negative",
+                violation_error_message=_("This unit takes no negative values."),
             ),
             models.CheckConstraint(
                 condition=Q(start_year__isnull=True) | Q(start_year__gte=MIN_YEAR, start_year__lte=MAX_YEAR),
                 name="figure_start_year_in_range",
+                violation_error_message=YEAR_MESSAGE,
             ),
             models.CheckConstraint(
                 condition=Q(end_year__isnull=True) | Q(end_year__gte=MIN_YEAR, end_year__lte=MAX_YEAR),
                 name="figure_end_year_in_range",
+                violation_error_message=YEAR_MESSAGE,
             ),
             models.CheckConstraint(
                 condition=Q(start_year__isnull=True)
                 | Q(end_year__isnull=True)
                 | Q(end_year__gte=models.F("start_year")),
                 name="figure_period_ordered",
+                violation_error_message=_("The period ends before it starts."),
             ),
             models.CheckConstraint(
                 condition=Q(country__isnull=True) | Q(world_region__isnull=True),
                 name="figure_one_counterpart",
+                violation_error_message=_("Choose a country or a world region, not both."),
             ),
             models.CheckConstraint(
                 condition=Q(is_year_not_stated=True) | Q(start_year__isnull=False) | Q(end_year__isnull=False),
                 name="figure_has_year_or_says_not_stated",
+                violation_error_message=_(
+                    "Give the reference year or period, or tick 'year not stated in the source'."
+                ),
             ),
         ]
 
@@ -307,7 +323,7 @@ class TradeProfile(NaturalKeyModel, Sourced, Published):
         return f"{self.country.get_absolute_url()}#trade"
 
 
-class Strategy(NaturalKeyModel, Sourced, Published, NameLanguage):
+class Strategy(NaturalKeyModel, Addressed, Sourced, Published, NameLanguage):
     """A regional strategy or plan, such as "Go Global 2021-2025", and the countries it targets."""
 
     name = models.CharField(_("name"), max_length=200, help_text=_("Keep the source's wording."))
@@ -335,6 +351,7 @@ class Strategy(NaturalKeyModel, Sourced, Published, NameLanguage):
                 | Q(end_year__isnull=True)
                 | Q(end_year__gte=models.F("start_year")),
                 name="strategy_period_ordered",
+                violation_error_message=_("The period ends before it starts."),
             ),
         ]
 
@@ -342,7 +359,7 @@ class Strategy(NaturalKeyModel, Sourced, Published, NameLanguage):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("trade:strategy-detail", kwargs={"slug": self.slug})
+        return reverse("trade:strategy-detail", kwargs={"slug": self.slug_in()})
 
     def clean(self):
         super().clean()

@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, TemplateView
 
+from portal.core.addresses import AddressedDetailMixin
 from portal.core.publishing import PublishedObjectMixin
 
 from . import selectors
@@ -17,7 +18,7 @@ class TradeOverviewView(TemplateView):
         return context
 
 
-class StrategyDetailView(PublishedObjectMixin, DetailView):
+class StrategyDetailView(AddressedDetailMixin, PublishedObjectMixin, DetailView):
     model = Strategy
     template_name = "trade/strategy_detail.html"
     context_object_name = "strategy"

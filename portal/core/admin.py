@@ -1,12 +1,14 @@
 """The behaviour every content admin shares: history, publishing, concurrent-edit protection,
 files kept in sight, changelist search that an index answers."""
 
+import dataclasses
 import hashlib
 from functools import cached_property
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.html import format_html
@@ -17,11 +19,13 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper, ObjDiffDisplay
 
+from .addresses import Addressed, page_addresses, short_slug
 from .admin_grammar import GrammaticalMessagesMixin
 from .grammar import MASCULINE
+from .images import CheckedImageField, ImageWithThumbnailInput
 from .search import contains, contains_all
 from .text import printable
-from .translation import describe_missing, missing_translations, untranslated
+from .translation import describe_missing, missing_translations, translated_fields, untranslated
 
 
 def edit_token(instance, lock=False):
@@ -62,7 +66,33 @@ class PrintableTextForm(forms.ModelForm):
         return cleaned
 
 
-class ConcurrentEditForm(PrintableTextForm):
+class AddressesFromNamesForm(PrintableTextForm):
+    """A record's addresses (``slug``, ``slug_it``), when the editor leaves them empty, are made
+    from its names on the server (``short_slug``: «Đà Nẵng» → da-nang, short), not by the
+    admin's script, which drops letters it does not know. The editor can still write them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("slug", "slug_it"):
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if isinstance(self.instance, Addressed) and "slug" in self.fields:
+            english = cleaned.get("name_en") or cleaned.get("title_en") or ""
+            italian = cleaned.get("name_it") or cleaned.get("title_it") or ""
+            if not cleaned.get("slug") and (english or italian):
+                cleaned["slug"] = short_slug(english or italian)
+            if "slug_it" in self.fields:
+                made = short_slug(italian) if italian and not self.instance.pk else ""  # when first saved
+                wanted = cleaned.get("slug_it") or made
+                # None, not "": records without an Italian address of their own are not duplicates.
+                cleaned["slug_it"] = wanted if wanted and wanted != cleaned.get("slug") else None
+        return cleaned
+
+
+class ConcurrentEditForm(AddressesFromNamesForm):
     """Refuses to save over a change someone else saved after this form was opened."""
 
     edit_token = forms.CharField(label=_("version opened"), widget=forms.HiddenInput, required=False)
@@ -90,6 +120,22 @@ class ConcurrentEditForm(PrintableTextForm):
 FILE_AGAIN_MESSAGE = _("The file you chose was not saved because of the errors in this form: choose it again.")
 
 
+def with_addresses(fieldsets, model, obj):
+    """An addressed record's Italian address beside its English one, then (once saved) both
+    addresses on the site."""
+    if not issubclass(model, Addressed):
+        return fieldsets
+    extra = ["slug_it", "page_addresses"] if obj is not None else ["slug_it"]
+    result = []
+    for name, options in fieldsets:
+        fields = [field for field in options["fields"] if field not in extra]
+        if "slug" in fields:
+            at = fields.index("slug") + 1
+            fields[at:at] = extra
+        result.append((name, {**options, "fields": fields}))
+    return result
+
+
 def with_edit_token(fieldsets):
     """The fieldsets with the hidden edit token in the first one."""
     fieldsets = [list(fieldset) for fieldset in fieldsets]
@@ -98,11 +144,30 @@ def with_edit_token(fieldsets):
     return fieldsets
 
 
+def with_range(formfield, db_field):
+    """A number input that says its range (``min``, ``max``), read from the model field's
+    validators: the browser refuses 96.5 as a latitude before the form is even sent."""
+    if formfield is not None and isinstance(formfield.widget, forms.NumberInput):
+        for validator in db_field.validators:
+            if isinstance(validator, MinValueValidator):
+                formfield.widget.attrs.setdefault("min", validator.limit_value)
+            elif isinstance(validator, MaxValueValidator):
+                formfield.widget.attrs.setdefault("max", validator.limit_value)
+    return formfield
+
+
+class NumberRangesMixin:
+    """Admins and inlines whose number inputs carry their ranges (``with_range``)."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return with_range(super().formfield_for_dbfield(db_field, request, **kwargs), db_field)
+
+
 class ConcurrentEditInlineForm(ConcurrentEditForm):
     checks_unchanged = False
 
 
-class ConcurrentEditInlineMixin:
+class ConcurrentEditInlineMixin(NumberRangesMixin):
     """Inline rows carry their own edit token: a stale row never overwrites a newer change.
 
     Only for inlines whose rows are edited here; read-only inlines save nothing.
@@ -147,11 +212,49 @@ class ShortenedDiffDisplay(ObjDiffDisplay):
         return f"{prefix} {left_out} {suffix}"
 
 
+def is_noise(model, change):
+    """A change no editor made: an empty text written as "" where it was NULL, or the untranslated
+    column modeltranslation keeps in step with its Italian one («Posizione» beside «Posizione [it]»)."""
+    if all(value in (None, "") for value in (change.old, change.new)):
+        return True
+    return change.field in translated_fields(model)
+
+
+def meaningful_changes(model, delta):
+    return [change for change in delta.changes if not is_noise(model, change)]
+
+
+def one_version_per_save(record, after_pk):
+    """The versions one admin save made (the record, then its links and inlines: three for a new
+    agreement) become one, and a save that changed nothing leaves no version."""
+    made = list(record.history.filter(pk__gt=after_pk).order_by("pk"))
+    if not made:
+        return
+    kept = made[-1]  # the record as it was left, links included
+    if len(made) > 1:
+        kept.history_type = made[0].history_type  # "+" for a new record
+        kept.save(update_fields=["history_type"])
+        record.history.filter(pk__in=[version.pk for version in made[:-1]]).delete()
+    previous = kept.prev_record
+    if (
+        kept.history_type == "~"
+        and previous is not None
+        and not meaningful_changes(type(record), kept.diff_against(previous))
+    ):
+        kept.delete()
+
+
 class HistoryContextHelper(HistoricalRecordContextHelper):
-    """The history's list of changes: texts shown at up to 300 characters, shortened in words."""
+    """The history's list of changes: texts shown at up to 300 characters, shortened in words,
+    without the changes no editor made (``is_noise``)."""
 
     def get_obj_diff_display(self):
         return ShortenedDiffDisplay(max_length=self.max_displayed_delta_change_chars)
+
+    def context_for_delta_changes(self, delta):
+        return super().context_for_delta_changes(
+            dataclasses.replace(delta, changes=meaningful_changes(self.model, delta))
+        )
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
@@ -178,13 +281,37 @@ def _is_file_field(obj, name):
         return False
 
 
-class PortalModelAdmin(GrammaticalMessagesMixin, TranslationAdmin, SimpleHistoryAdmin):
+class PortalModelAdmin(NumberRangesMixin, GrammaticalMessagesMixin, TranslationAdmin, SimpleHistoryAdmin):
     """Both languages of each text side by side (django-modeltranslation: ``title_it`` above
     ``title_en``), history, publishing with its own permission, concurrent-edit protection, a
     marker and a filter for missing translations, cheap changelists."""
 
     form = ConcurrentEditForm
     list_per_page = 50
+    formfield_overrides = {CheckedImageField: {"widget": ImageWithThumbnailInput}}
+
+    def save_model(self, request, obj, form, change):
+        # The newest version before this save: those after it are this save's (one_version_per_save).
+        request.versions_before = obj.history.order_by("-pk").values_list("pk", flat=True).first() if change else 0
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        one_version_per_save(form.instance, getattr(request, "versions_before", 0) or 0)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if issubclass(self.model, Addressed):
+            return {}  # the addresses are made from the names on saving (AddressesFromNamesForm)
+        return super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description=_("addresses on the site"))
+    def page_addresses(self, record):
+        """Where the page is, or will be once published: in Italian and in English."""
+        addresses = page_addresses(record)
+        return format_html(
+            "{}: <code>{}</code><br>{}: <code>{}</code>", _("Italian"), addresses["it"], _("English"), addresses["en"]
+        )
+
     show_full_result_count = False
     save_on_top = True
     object_history_list_template = "admin/history_list.html"
@@ -265,10 +392,12 @@ class PortalModelAdmin(GrammaticalMessagesMixin, TranslationAdmin, SimpleHistory
         readonly = list(super().get_readonly_fields(request, obj))
         if self._is_publishable() and not self.has_publish_permission(request):
             readonly.append("is_published")
+        if issubclass(self.model, Addressed) and obj is not None:
+            readonly.append("page_addresses")
         return readonly
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        fieldsets = with_addresses(super().get_fieldsets(request, obj), self.model, obj)
         if obj is None:
             return fieldsets
         return [self._opened_if_filled(name, options, obj) for name, options in with_edit_token(fieldsets)]

@@ -134,14 +134,17 @@ def date_constraints(prefix):
         models.CheckConstraint(
             condition=Q(date_year__isnull=True) | Q(date_year__gte=MIN_YEAR, date_year__lte=MAX_YEAR),
             name=f"{prefix}_date_year_in_range",
+            violation_error_message=YEAR_MESSAGE,
         ),
         models.CheckConstraint(
             condition=Q(date_month__isnull=True) | Q(date_year__isnull=False, date_month__gte=1, date_month__lte=12),
             name=f"{prefix}_date_month_needs_year",
+            violation_error_message=_("A month needs a year, and is from 1 to 12."),
         ),
         models.CheckConstraint(
             condition=Q(date_day__isnull=True) | Q(date_month__isnull=False, date_day__gte=1, date_day__lte=31),
             name=f"{prefix}_date_day_needs_month",
+            violation_error_message=_("A day needs a month, and is from 1 to 31."),
         ),
     ]
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import grammar
 from .grammar import ARTICLES
+from .translation import language_columns
 
 # The languages of the local names (the codes are the standard tags pages put in ``lang``).
 LOCAL_NAME_LANGUAGES = [
@@ -33,6 +34,14 @@ class LocallyNamed(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def distinct_native_name(self):
+        """The local name where it says something the name does not: «Đà Nẵng» beside «Da Nang»,
+        nothing beside «Đà Nẵng» itself (a page would print it twice)."""
+        if self.native_name.strip() in {getattr(self, column, "") for column in language_columns(type(self), "name")}:
+            return ""
+        return self.native_name
 
 
 class NameLanguage(models.Model):

@@ -26,7 +26,12 @@ MIN_ASPECT, MAX_ASPECT = 0.5, 0.9  # height / width, so a map reads at 390 px an
 MARGIN = 0.08  # of the span, around a country
 TOLERANCE = 1.5  # units: coastline detail finer than this is not drawn
 SMALLEST_ISLAND = 6  # square units: smaller rings are not drawn
-MARKER_RADIUS = 10
+# A point is drawn this big, in the SVG's units; around it a transparent target takes the taps and
+# clicks. The smallest map is about 296 px wide (a 320 px screen): there a target of 41 units is
+# 24 px across, WCAG 2.2's minimum (2.5.8), and no two targets overlap (points are kept 82 apart).
+MARKER_RADIUS = 16
+TARGET_RADIUS = 41
+MIN_SEPARATION = 2 * TARGET_RADIUS
 LABEL_SIZE = 38  # the room a name takes: phones draw it this big (the stylesheet), wide screens at 26
 
 
@@ -41,7 +46,8 @@ class Symbol:
 
 @dataclass(frozen=True)
 class Marker:
-    """A point on a map; ``label`` is its accessible name, ``url`` where it leads."""
+    """A point on a map; ``label`` is its accessible name, ``url`` where it leads. An ``area``
+    (a province or a state) is drawn at its capital with a ring that says so."""
 
     longitude: float
     latitude: float
@@ -49,6 +55,7 @@ class Marker:
     label: str
     url: str
     symbol: Symbol
+    area: bool = False
 
 
 @dataclass
@@ -60,6 +67,20 @@ class PlacedMarker:
     label_y: float = 0
     label_anchor: str = ""  # "" when the name is not written beside the point
     radius: float = MARKER_RADIUS
+    true_x: float = None  # where the place is, when its symbol is moved apart from a neighbour's
+    true_y: float = None
+
+    @property
+    def target_radius(self):
+        return TARGET_RADIUS
+
+    @property
+    def ring_radius(self):
+        return round(self.radius * 1.55, 1)
+
+    @property
+    def is_moved(self):
+        return self.true_x is not None
 
     @property
     def square(self):
@@ -206,16 +227,54 @@ def draw(extent, markers, highlighted=(), labels=False):
     extent = fit(extent, markers)
     project = Projection(extent)
     view = MapView(WIDTH, project.height, land(extent, tuple(sorted(highlighted))))
+    view.markers = [PlacedMarker(marker, *project(marker.longitude, marker.latitude)) for marker in markers]
+    _keep_apart(view)
     taken = []  # boxes already used by markers and labels
-    for marker in markers:
-        x, y = project(marker.longitude, marker.latitude)
-        placed = PlacedMarker(marker, round(x, 1), round(y, 1))
-        taken.append(_box(x - MARKER_RADIUS, y - MARKER_RADIUS, 2 * MARKER_RADIUS, 2 * MARKER_RADIUS))
-        view.markers.append(placed)
+    for placed in view.markers:
+        placed.x, placed.y = round(placed.x, 1), round(placed.y, 1)
+        taken.append(_box(placed.x - MARKER_RADIUS, placed.y - MARKER_RADIUS, 2 * MARKER_RADIUS, 2 * MARKER_RADIUS))
     if labels:
         for placed in view.markers:
             _place_label(placed, taken, view)
     return view
+
+
+def _keep_apart(view):
+    """Points too close to tap apart are moved apart as little as they need (each is pushed away
+    from its neighbours and pulled back towards its place, until every two are MIN_SEPARATION
+    apart), and a leader line joins each moved point to where the place is (``true_x``, ``true_y``):
+    every point keeps a target of its own."""
+    markers = view.markers
+    for placed in markers:
+        placed.true_x, placed.true_y = placed.x, placed.y
+    for _step in range(300):
+        crowded = False
+        for placed in markers:  # a little pull home, so no point drifts further than it must
+            placed.x += (placed.true_x - placed.x) * 0.02
+            placed.y += (placed.true_y - placed.y) * 0.02
+        for index, first in enumerate(markers):
+            for second in markers[index + 1 :]:
+                distance = math.dist((first.x, first.y), (second.x, second.y))
+                if distance >= MIN_SEPARATION:
+                    continue
+                crowded = True
+                if distance < 0.01:  # the same place twice: part them along a fixed direction
+                    dx, dy, distance = 1.0, 0.0, 1.0
+                else:
+                    dx, dy = (second.x - first.x) / distance, (second.y - first.y) / distance
+                push = (MIN_SEPARATION - distance) / 2 + 0.5
+                first.x, first.y = first.x - dx * push, first.y - dy * push
+                second.x, second.y = second.x + dx * push, second.y + dy * push
+        for placed in markers:
+            placed.x = min(max(placed.x, TARGET_RADIUS), view.width - TARGET_RADIUS)
+            placed.y = min(max(placed.y, TARGET_RADIUS), view.height - TARGET_RADIUS)
+        if not crowded:
+            break
+    for placed in markers:
+        if math.dist((placed.x, placed.y), (placed.true_x, placed.true_y)) < 2:
+            placed.x, placed.y, placed.true_x, placed.true_y = placed.true_x, placed.true_y, None, None
+        else:
+            placed.true_x, placed.true_y = round(placed.true_x, 1), round(placed.true_y, 1)
 
 
 def key_symbol():

@@ -3,13 +3,13 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse, translate_url
-from django.utils.translation import get_language, get_language_from_path
+from django.utils.translation import get_language, get_language_from_path, override
 from django.utils.translation import gettext_lazy as _
 
 from portal.core import grammar
 from portal.core.licence import data_licence
 
-from .models import InfoPage
+from .models import InfoPage, info_page_url
 
 # The main navigation: (view name, label, the views whose pages belong to that section).
 NAVIGATION = [
@@ -37,6 +37,8 @@ class Institution:
     pec: str
     accessibility_statement_url: str
     accessibility_email: str
+    dpo_email: str = ""
+    privacy_url: str = ""
     article: str = ""
 
     def name_prefix(self, preposition=""):
@@ -83,11 +85,22 @@ def _without_language(path):
 
 
 def language_versions(request):
+    """This page in each language. A record's page is at the record's address in that language
+    (``/it/paesi/cina/`` is ``/en/countries/china/``); any other page's is Django's translation
+    of the address."""
     full_path = request.get_full_path()
     current = get_language()
-    return [
-        LanguageVersion(code, name, _in_language(full_path, code), code == current) for code, name in settings.LANGUAGES
-    ]
+    record = getattr(request, "page_record", None)
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if record is not None:
+            query = request.META.get("QUERY_STRING", "")
+            with override(code):
+                url = record.get_absolute_url() + (f"?{query}" if query else "")
+        else:
+            url = _in_language(full_path, code)
+        versions.append(LanguageVersion(code, name, url, code == current))
+    return versions
 
 
 def site(request):
@@ -100,18 +113,21 @@ def site(request):
     """
     match = getattr(request, "resolver_match", None)
     current = match.view_name if match else None
+    versions = language_versions(request)
+    first = next(version.path for version in versions if version.code == settings.LANGUAGE_CODE)
     return {
         "portal_name": settings.PORTAL_NAME,
         "portal_base_url": settings.PORTAL_BASE_URL or f"{request.scheme}://{request.get_host()}",
-        "language_versions": language_versions(request),
-        # x-default: the address without a language, which sends each browser to its own.
-        "language_neutral_path": _without_language(request.path),
+        "language_versions": versions,
+        # x-default: the Italian address without its language, as in the sitemap. It sends each
+        # browser to its own language, and on to that language's address (portal.core.addresses).
+        "language_neutral_path": _without_language(first),
         "institution": Institution(**settings.PORTAL_INSTITUTION),
         "data_licence": data_licence(),
         # The footer's information pages, by their fixed names (no query on every page).
-        "info_pages": [
-            (reverse("portal:info-page", kwargs={"kind": kind}), label) for kind, label in InfoPage.Kind.choices
-        ],
+        "info_pages": [(info_page_url(kind), label) for kind, label in InfoPage.Kind.choices],
+        # The same by name, for links in a text: {{ info_page_urls.data_licence }}.
+        "info_page_urls": {kind.replace("-", "_"): info_page_url(kind) for kind in InfoPage.Kind.values},
         # An empty query, for links to another page's filters: {% querystring no_query country=… %}.
         "no_query": QueryDict(),
         "navigation": [

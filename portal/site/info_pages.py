@@ -2,8 +2,9 @@
 
 A migration creates the pages from these texts and the page view recreates one that is missing
 (a database emptied by a test, a row deleted by hand); editors change them in the admin. The
-institution's name and contacts, the licence and the address of the accessibility statement are
-settings, shown by the template beside the texts, so the texts do not repeat them.
+institution's name and contacts, the licence, the points the law asks of the privacy notice and the
+accessibility statement's structure (templates/portal/legal/) come from the settings and are shown
+by the template above the texts, so the texts do not repeat them and no edit can drop them.
 """
 
 DEFAULT_TEXTS = {
@@ -34,33 +35,12 @@ DEFAULT_TEXTS = {
         "title_it": "Informativa sulla privacy",
         "title_en": "Privacy notice",
         "body_it": (
-            "Il portale non chiede dati personali ai visitatori e non ha account per i visitatori.\n\n"
-            "- **Registri del server.** Come ogni server web, il server del portale registra ogni "
-            "richiesta (indirizzo di rete del dispositivo, pagina, ora, descrizione del browser) nei "
-            "propri registri tecnici, per far funzionare il servizio e proteggerlo da abusi.\n"
-            "- **«Questa pagina ti è stata utile?».** Della risposta si conta solo il numero di stelle "
-            "per pagina. Per fermare gli invii automatici, il portale tiene in memoria un'impronta "
-            "crittografica (hash) dell'indirizzo di rete, che non permette di risalire all'indirizzo, per un giorno "
-            "al massimo; l'impronta non è mai scritta nella banca dati.\n"
-            "- **Redazione.** Chi aggiorna il portale accede con un account personale; il nome della "
-            "persona e le modifiche che fa sono registrati nella storia delle modifiche di ogni scheda.\n\n"
-            "Secondo il Regolamento (UE) 2016/679 (GDPR) ciascuno può chiedere alla Regione l'accesso "
-            "ai dati che lo riguardano, la loro rettifica o la loro cancellazione, rivolgendosi ai "
-            "contatti in fondo a ogni pagina."
+            "Il portale non chiede dati personali ai visitatori, non ha account per i visitatori e non "
+            "installa cookie nel loro browser (si veda l'informativa sui cookie)."
         ),
         "body_en": (
-            "The portal asks visitors for no personal data and has no visitor accounts.\n\n"
-            "- **Server logs.** Like every web server, the portal's server records each request (the "
-            "network address of the device, the page, the time, the browser's description) in its "
-            "technical logs, to run the service and protect it from abuse.\n"
-            "- **“Was this page useful?”** Only the number of stars per page is counted. To stop "
-            "automated answers, the portal keeps in memory a keyed digest of the network address, "
-            "from which the address cannot be recovered, for one day at most; the digest is never "
-            "written to the database.\n"
-            "- **Editors.** The people who keep the portal up to date sign in with a personal account; "
-            "their name and their changes are recorded in the history of each record.\n\n"
-            "Under Regulation (EU) 2016/679 (GDPR) anyone may ask the Region for access to the data "
-            "about them, their correction or their deletion, at the contacts at the foot of every page."
+            "The portal asks visitors for no personal data, has no visitor accounts and sets no cookie "
+            "in their browser (see the cookie notice)."
         ),
     },
     "cookies": {
@@ -92,18 +72,14 @@ DEFAULT_TEXTS = {
             "informatici dell'AgID.\n\n"
             "Le pagine seguono il sistema di design della pubblica amministrazione (Bootstrap Italia), "
             "si possono usare con la tastiera e con i lettori di schermo, si adattano allo schermo del "
-            "telefono e all'ingrandimento del testo, e non richiedono JavaScript.\n\n"
-            "Se una segnalazione inviata ai contatti in fondo a ogni pagina non riceve risposta entro "
-            "30 giorni, o la risposta non è soddisfacente, è possibile rivolgersi all'AgID."
+            "telefono e all'ingrandimento del testo, e non richiedono JavaScript."
         ),
         "body_en": (
             "The Emilia-Romagna Region is committed to making this portal accessible, in accordance "
             "with Law no. 4 of 9 January 2004 and AgID's Guidelines on the accessibility of IT tools.\n\n"
             "The pages follow the Italian public administration's design system (Bootstrap Italia), "
             "can be used with a keyboard and with screen readers, adapt to a phone's screen and to "
-            "enlarged text, and need no JavaScript.\n\n"
-            "If a report sent to the contacts at the foot of every page gets no answer within 30 days, "
-            "or the answer is not satisfactory, you can turn to AgID."
+            "enlarged text, and need no JavaScript."
         ),
     },
     "data-licence": {

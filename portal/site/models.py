@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.core.text import FORMATTING_HELP, PrintableText
 
@@ -64,9 +65,32 @@ class InfoPage(PrintableText):
         return self.title
 
     def get_absolute_url(self):
-        from django.urls import reverse
+        return info_page_url(self.kind)
 
-        return reverse("portal:info-page", kwargs={"kind": self.kind})
+
+# Each footer page's address, translated like the other words of the addresses (context "web address").
+INFO_PAGE_ADDRESSES = {
+    InfoPage.Kind.LEGAL_NOTES: pgettext_lazy("web address", "legal-notes"),
+    InfoPage.Kind.PRIVACY: pgettext_lazy("web address", "privacy"),
+    InfoPage.Kind.COOKIES: pgettext_lazy("web address", "cookies"),
+    InfoPage.Kind.ACCESSIBILITY: pgettext_lazy("web address", "accessibility"),
+    InfoPage.Kind.DATA_LICENCE: pgettext_lazy("web address", "data-licence"),
+}
+
+
+def info_page_url(kind):
+    from django.urls import reverse
+
+    return reverse("portal:info-page", kwargs={"kind": str(INFO_PAGE_ADDRESSES[kind])})
+
+
+def info_page_kind(address):
+    """The kind of footer page at ``address`` in the active language, or at its older address
+    (the kind itself), or None."""
+    for kind, translated in INFO_PAGE_ADDRESSES.items():
+        if address in (str(translated), kind):
+            return kind
+    return None
 
 
 class PageRating(models.Model):

@@ -8,13 +8,15 @@ from django.apps import apps
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.models import Count, Prefetch, Q, Window
+from django.utils.translation import gettext_lazy as _
 
 from portal.core import maps
 from portal.core.search import closest_name, contains, fold, snippet
 from portal.core.text import plain_text
 from portal.core.translation import language_columns
 from relations import selectors as relations_selectors
-from relations.models import Agreement, Country, Milestone, Organisation, Partner, Source, SourceSection
+from relations.models import Agreement, Country, Domain, Milestone, Organisation, Partner, Source, SourceSection
 from trade import selectors as trade_selectors
 from trade.models import Figure, Strategy
 
@@ -36,8 +38,9 @@ SEARCHABLE = [
     (Strategy, ("name", "description"), "description"),
 ]
 SEARCH_TYPES = [(model._meta.model_name, model._meta.verbose_name_plural) for model, _, _ in SEARCHABLE]
-# Names "did you mean …?" may suggest: of published countries, partners and organisations.
-SUGGESTED_NAMES = [Country, Partner, Organisation]
+# Names "did you mean …?" may suggest: of published countries, partners and organisations, and
+# the domains agreements are filed under ("turismoo": Turismo).
+SUGGESTED_NAMES = [Country, Partner, Organisation, Domain]
 
 
 def home_page():
@@ -68,6 +71,11 @@ TIE_SYMBOLS = {
 }
 
 
+# A province or a state is a point at its capital, ringed: the legend says what the ring means.
+AREA_SYMBOL = maps.Symbol("circle", "#5c6773")
+AREA_LABEL = _("province or state, at its capital")
+
+
 def partner_map(*, country=None, members=()):
     """The partners on a map, with the same rows for the table beside it: the map of Asia, or
     zoomed to ``country`` (its ``members``', for a grouping) with the names written beside the points —
@@ -82,6 +90,7 @@ def partner_map(*, country=None, members=()):
             label=f"{row.partner.name}, {row.partner.country.name}: {row.tie_label}",
             url=row.partner.get_absolute_url(),
             symbol=TIE_SYMBOLS[row.tie],
+            area=row.partner.is_area,
         )
         for row in mapped["on_map"]
     ]
@@ -101,8 +110,10 @@ def partner_map(*, country=None, members=()):
         for tie, label in relations_selectors.TIES.items()
         if tie in present
     ]
+    if any(marker.area for marker in markers):
+        legend.append({"label": AREA_LABEL, "symbol": AREA_SYMBOL, "key_symbol": maps.key_symbol(), "area": True})
     return {
-        "view": maps.draw(extent, markers, highlighted, labels=country is not None),
+        "view": maps.draw(extent, markers, highlighted, labels=True),
         "rows": mapped["on_map"],
         "ties": legend,
         "without_coordinates": mapped["without_coordinates"],
@@ -143,10 +154,46 @@ def _result_countries(record):
     return (country,) if country is not None else ()
 
 
+# A record is also found by the names of what it belongs to: the countries, partners and bodies
+# of an agreement or a milestone (its partners' countries too), a partner's or a body's country.
+NAMED_BY = {
+    Agreement: (
+        "countries",
+        "partners",
+        "partners__country",
+        "signatories__organisation",
+        "signatories__partner",
+        "signatories__country",
+    ),
+    Milestone: ("countries", "partners", "partners__country", "organisations"),
+    Partner: ("country",),
+    Organisation: ("country",),
+    Figure: ("country",),
+}
+NAME_FIELDS = {Country: ("name", "official_name", "short_name"), Partner: ("name",), Organisation: ("name",)}
+
+
+def found_by_names(model, text):
+    """A filter: ``model``'s records whose countries, partners or bodies are named ``text``, in
+    either language (subqueries: one query with the record's own search)."""
+    condition = Q()
+    for path in NAMED_BY.get(model, ()):
+        related = model._meta.get_field(path.split("__")[0]).related_model
+        for step in path.split("__")[1:]:
+            related = related._meta.get_field(step).related_model
+        named = related.objects.filter(contains(related, NAME_FIELDS[related], text)).values("pk")
+        condition |= Q(**{f"{path}__in": named})
+    return condition
+
+
 def _search_rows(model, fields, text):
-    rows = model.objects.published().filter(contains(model, fields, text)).order_by("pk")
+    found = contains(model, fields, text) | found_by_names(model, text)
+    ids = model.objects.published().filter(found).values("pk")
+    # Each row carries the number found (a window over the whole result, before the limit):
+    # no second query to count them.
+    rows = model.objects.filter(pk__in=ids).annotate(found=Window(Count("pk"))).order_by("pk")
     if model in (Agreement, Milestone):
-        return rows.prefetch_related("countries", "partners__country")
+        return rows.prefetch_related("countries", Prefetch("partners", Partner.objects.select_related("country")))
     if any(field.name == "country" for field in model._meta.fields):
         return rows.select_related("country")
     return rows
@@ -163,7 +210,7 @@ def search(*, text, kind=""):
         if not rows:
             continue
         has_more = len(rows) > SEARCH_LIMIT
-        count = _search_rows(model, fields, text).count() if has_more else len(rows)
+        count = rows[0].found
         results = [
             SearchResult(row, snippet(plain_text(getattr(row, snippet_field)), text), _result_countries(row))
             for row in rows[:SEARCH_LIMIT]
@@ -185,7 +232,8 @@ def suggestion(*, text):
     best = None
     for model in SUGGESTED_NAMES:
         for name_column in language_columns(model, "name"):
-            found = closest_name(text, model.objects.published().values_list(name_column, flat=True))
+            records = model.objects.published() if hasattr(model.objects, "published") else model.objects.all()
+            found = closest_name(text, records.values_list(name_column, flat=True))
             if found and (best is None or found[1] > best[1]):
                 best = found
     return best[0] if best and fold(best[0]) != fold(text) else None

@@ -3,19 +3,22 @@ relations and trade (a country, an organisation), robots.txt and the health chec
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, TemplateView, View
 
+from portal.core.addresses import AddressedDetailMixin
 from portal.core.publishing import PublishedObjectMixin
 from relations.models import Country, Organisation, Source, SourceSection
 from relations.views import RelatedPageMixin
 
 from . import ratings, selectors
 from .forms import PageRatingForm, SearchForm
-from .models import InfoPage
+from .models import InfoPage, info_page_kind
 
 
 class HomeView(TemplateView):
@@ -25,7 +28,7 @@ class HomeView(TemplateView):
         return super().get_context_data(**kwargs, **selectors.home_page())
 
 
-class CountryPageView(PublishedObjectMixin, RelatedPageMixin, DetailView):
+class CountryPageView(AddressedDetailMixin, PublishedObjectMixin, RelatedPageMixin, DetailView):
     model = Country
     template_name = "portal/country_detail.html"
     context_object_name = "country"
@@ -40,7 +43,7 @@ class CountryPageView(PublishedObjectMixin, RelatedPageMixin, DetailView):
         )
 
 
-class OrganisationPageView(PublishedObjectMixin, RelatedPageMixin, DetailView):
+class OrganisationPageView(AddressedDetailMixin, PublishedObjectMixin, RelatedPageMixin, DetailView):
     model = Organisation
     template_name = "portal/organisation_detail.html"
     context_object_name = "organisation"
@@ -79,10 +82,22 @@ class InfoPageView(DetailView):
     language. The set is fixed: a data migration creates the pages (portal/site/info_pages.py)."""
 
     model = InfoPage
-    slug_field = "kind"
-    slug_url_kwarg = "kind"
     context_object_name = "info_page"
+    redirects_to_its_address = True  # from its older address too (portal.core.addresses)
     template_name = "portal/info_page.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = get_object_or_404(InfoPage, kind=info_page_kind(kwargs["kind"]))
+        if request.path != self.object.get_absolute_url():
+            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+        request.page_record = self.object  # the language switch: the page's address in the other language
+        return self.render_to_response(
+            self.get_context_data(
+                object=self.object,
+                server_log_days=settings.PORTAL_SERVER_LOG_DAYS,
+                accessibility_assessed_on=settings.PORTAL_ACCESSIBILITY_ASSESSED_ON,
+            )
+        )
 
 
 @method_decorator(csrf_exempt, name="dispatch")
@@ -152,7 +167,10 @@ class SitemapPageView(TemplateView):
 def robots_txt(request):
     """Search engines may read everything public; the admin is not named (it needs a login anyway)."""
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
-    searches = [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
+    searches = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('portal:search')}")
     lines = ["User-agent: *", *searches, f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

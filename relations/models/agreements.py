@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.addresses import Addressed
 from portal.core.dates import ChronologicalQuerySet, PartiallyDated, date_constraints
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.parties import OneParty, exactly_one_of
@@ -89,24 +90,42 @@ def lifecycle_constraints():
             | Q(entered_into_force_on__isnull=True)
             | Q(ends_on__gte=F("entered_into_force_on")),
             name="agreement_ends_after_entry_into_force",
+            violation_error_message=_("The end is before the entry into force."),
         ),
         models.CheckConstraint(
             condition=Q(status="superseded", superseded_by__isnull=False)
             | Q(~Q(status="superseded"), superseded_by__isnull=True),
             name="agreement_superseded_names_successor",
+            violation_error_message=_(
+                "A superseded agreement names the agreement that replaced it, and only a superseded one does."
+            ),
         ),
-        models.CheckConstraint(condition=~Q(superseded_by=F("pk")), name="agreement_not_superseded_by_itself"),
-        models.CheckConstraint(condition=~Q(revises=F("pk")), name="agreement_does_not_revise_itself"),
         models.CheckConstraint(
-            condition=Q(renewal="") | Q(term_years__isnull=False), name="agreement_renewal_needs_term"
+            condition=~Q(superseded_by=F("pk")),
+            name="agreement_not_superseded_by_itself",
+            violation_error_message=_("An agreement cannot replace itself."),
+        ),
+        models.CheckConstraint(
+            condition=~Q(revises=F("pk")),
+            name="agreement_does_not_revise_itself",
+            violation_error_message=_("An agreement cannot revise itself."),
+        ),
+        models.CheckConstraint(
+            condition=Q(renewal="") | Q(term_years__isnull=False),
+            name="agreement_renewal_needs_term",
+            violation_error_message=_("A renewal needs the term it renews: give the term in years."),
         ),
         models.CheckConstraint(
             condition=Q(status_source__isnull=True) | ~Q(status="not-stated"),
             name="agreement_status_source_needs_status",
+            violation_error_message=_("A source of the status needs a status: choose it, or remove the source."),
         ),
         models.CheckConstraint(
             condition=Q(entry_into_force_source__isnull=True) | Q(entered_into_force_on__isnull=False),
             name="agreement_entry_into_force_source_needs_date",
+            violation_error_message=_(
+                "A source of the entry into force needs its date: give it, or remove the source."
+            ),
         ),
         models.CheckConstraint(
             condition=Q(term_source__isnull=True)
@@ -114,6 +133,9 @@ def lifecycle_constraints():
             | ~Q(renewal="")
             | Q(ends_on__isnull=False),
             name="agreement_term_source_needs_term",
+            violation_error_message=_(
+                "A source of the term needs a term, a renewal or an end: give one, or remove the source."
+            ),
         ),
     ]
 
@@ -164,7 +186,7 @@ class AgreementQuerySet(ChronologicalQuerySet):
         return self.select_related("revises", "superseded_by", *sources)
 
 
-class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated, CorrectedDate):
+class Agreement(NaturalKeyModel, Addressed, Sourced, Published, PartiallyDated, CorrectedDate):
     """A cooperation agreement, memorandum, declaration of intent or partnership agreement."""
 
     search_index_fields = ("title", "summary")  # read through a trigram index (portal.core.search)
@@ -272,7 +294,7 @@ class Agreement(NaturalKeyModel, Sourced, Published, PartiallyDated, CorrectedDa
         return self.title
 
     def get_absolute_url(self):
-        return reverse("relations:agreement-detail", kwargs={"slug": self.slug})
+        return reverse("relations:agreement-detail", kwargs={"slug": self.slug_in()})
 
     @property
     def status_is_stated(self):
@@ -318,11 +340,11 @@ PARTY_FIELDS = ("organisation", "partner", "country")
 
 class SignatoryQuerySet(NaturalKeyQuerySet):
     def for_cards(self):
-        """Signatories whose party is published, with what a card shows of it: name, slug, state."""
+        """Signatories whose party is published, with what a card shows of it: name, addresses, state."""
         published = Q()
         for party in PARTY_FIELDS:
             published |= Q(**{f"{party}__is_published": True})
-        shown = [f"{party}__{field}" for party in PARTY_FIELDS for field in ("name", "slug", "is_published")]
+        shown = [f"{party}__{field}" for party in PARTY_FIELDS for field in ("name", "slug", "slug_it", "is_published")]
         shown.append("organisation__name_language")  # an organisation's name may be Italian in English
         return (
             self.filter(published)
@@ -409,7 +431,11 @@ class Signatory(NaturalKeyModel, OneParty):
                 message=_("Choose exactly one party: an organisation, a partner or a country."),
             ),
             models.UniqueConstraint(fields=["agreement", *PARTY_FIELDS], name="signatory_unique_party"),
-            models.CheckConstraint(condition=~Q(level=""), name="signatory_has_level"),
+            models.CheckConstraint(
+                condition=~Q(level=""),
+                name="signatory_has_level",
+                violation_error_message=_("Choose the level at which this party signed."),
+            ),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.addresses import Addressed
 from portal.core.dates import ChronologicalQuerySet, PartiallyDated, date_constraints
 from portal.core.images import Illustrated
 from portal.core.natural_keys import NaturalKeyModel
@@ -36,7 +37,7 @@ class MilestoneQuerySet(ChronologicalQuerySet):
         )
 
 
-class Milestone(NaturalKeyModel, Sourced, Published, PartiallyDated, CorrectedDate, Illustrated):
+class Milestone(NaturalKeyModel, Addressed, Sourced, Published, PartiallyDated, CorrectedDate, Illustrated):
     """A dated event: a visit, an exhibition, an opening, a donation, an award, a work of architecture."""
 
     search_index_fields = ("title", "summary")  # read through a trigram index (portal.core.search)
@@ -75,4 +76,4 @@ class Milestone(NaturalKeyModel, Sourced, Published, PartiallyDated, CorrectedDa
         return self.title
 
     def get_absolute_url(self):
-        return reverse("relations:milestone-detail", kwargs={"slug": self.slug})
+        return reverse("relations:milestone-detail", kwargs={"slug": self.slug_in()})

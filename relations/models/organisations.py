@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.addresses import Addressed
 from portal.core.local_names import NameArticle, NameLanguage
 from portal.core.natural_keys import NaturalKeyModel, NaturalKeyQuerySet
 from portal.core.parties import OneParty, exactly_one_of
@@ -15,7 +16,7 @@ from .places import Country, Partner
 from .sources import Sourced
 
 
-class Organisation(NaturalKeyModel, Sourced, Published, NameLanguage, NameArticle):
+class Organisation(NaturalKeyModel, Addressed, Sourced, Published, NameLanguage, NameArticle):
     """A body on either side of a relation: the Region, a municipality, an association, an academy …"""
 
     class Kind(models.TextChoices):
@@ -61,7 +62,7 @@ class Organisation(NaturalKeyModel, Sourced, Published, NameLanguage, NameArticl
 
     def get_absolute_url(self):
         """An organisation's page is the site's (portal.site): it shows the strategies it adopted too."""
-        return reverse("portal:organisation-detail", kwargs={"slug": self.slug})
+        return reverse("portal:organisation-detail", kwargs={"slug": self.slug_in()})
 
     def clean(self):
         super().clean()
@@ -71,7 +72,7 @@ class Organisation(NaturalKeyModel, Sourced, Published, NameLanguage, NameArticl
             raise ValidationError({"country": _("Only Asian organisations have a country here.")})
 
 
-class Network(NaturalKeyModel, Sourced, Published):
+class Network(NaturalKeyModel, Addressed, Sourced, Published):
     """A network of cities, such as the UNESCO Creative Cities Network."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -90,7 +91,7 @@ class Network(NaturalKeyModel, Sourced, Published):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:network-detail", kwargs={"slug": self.slug})
+        return reverse("relations:network-detail", kwargs={"slug": self.slug_in()})
 
 
 MEMBER_FIELDS = ("organisation", "partner")

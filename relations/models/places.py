@@ -1,12 +1,14 @@
 """Where the relations are: world regions, countries and groupings (ASEAN), and the Asian partners."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.core import grammar
+from portal.core.addresses import Addressed
 from portal.core.images import Illustrated
 from portal.core.local_names import LocallyNamed, NameArticle
 from portal.core.maps import format_coordinates
@@ -37,7 +39,7 @@ class WorldRegion(NaturalKeyModel):
         return self.name
 
 
-class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Illustrated):
+class Country(NaturalKeyModel, Addressed, Sourced, Published, LocallyNamed, NameArticle, Illustrated):
     """An Asian country, or a grouping of countries such as ASEAN."""
 
     class Kind(models.TextChoices):
@@ -92,7 +94,11 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Il
         verbose_name = _("country or grouping")
         verbose_name_plural = _("countries and groupings")
         constraints = [
-            models.CheckConstraint(condition=Q(kind="grouping") | ~Q(iso_code=""), name="country_country_has_iso_code"),
+            models.CheckConstraint(
+                condition=Q(kind="grouping") | ~Q(iso_code=""),
+                name="country_country_has_iso_code",
+                violation_error_message=_("A country needs its two-letter ISO code."),
+            ),
         ]
 
     def __str__(self):
@@ -100,7 +106,7 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Il
 
     def get_absolute_url(self):
         """A country's page is the site's (portal.site): it shows trade figures too."""
-        return reverse("portal:country-detail", kwargs={"slug": self.slug})
+        return reverse("portal:country-detail", kwargs={"slug": self.slug_in()})
 
     @property
     def is_grouping(self):
@@ -121,7 +127,11 @@ class Country(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Il
             raise ValidationError({"iso_code": _("Use two capital letters, for example CN.")})
 
 
-class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Illustrated):
+LATITUDE_MESSAGE = _("A latitude is from -90 (the South Pole) to 90 (the North Pole): north is positive.")
+LONGITUDE_MESSAGE = _("A longitude is from -180 to 180: east of Greenwich is positive, Asia is about 25 to 150.")
+
+
+class Partner(NaturalKeyModel, Addressed, Sourced, Published, LocallyNamed, NameArticle, Illustrated):
     """An Asian city, province, state or ward that Emilia-Romagna bodies work with."""
 
     # Site and admin search read these through a trigram index (portal.core.search).
@@ -140,8 +150,27 @@ class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Il
     location = models.CharField(
         _("location"), max_length=200, blank=True, help_text=_("Where it is, in words: 'south-western China'.")
     )
-    latitude = models.DecimalField(_("latitude"), max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=8, decimal_places=5, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90, LATITUDE_MESSAGE), MaxValueValidator(90, LATITUDE_MESSAGE)],
+        help_text=_(
+            "Degrees north of the equator, from -90 to 90 (south is negative): Chongqing is 29.56. Give the "
+            "latitude first, then the longitude; for a province or a state, those of its capital."
+        ),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180, LONGITUDE_MESSAGE), MaxValueValidator(180, LONGITUDE_MESSAGE)],
+        help_text=_("Degrees east of Greenwich, from -180 to 180 (west is negative): Chongqing is 106.55."),
+    )
     story = models.TextField(_("story"), blank=True, help_text=FORMATTING_HELP)
 
     objects = PublishedQuerySet.as_manager()
@@ -160,6 +189,9 @@ class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Il
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
                 name="partner_coordinates_in_range",
+                violation_error_message=_(
+                    "Latitude is from -90 to 90 and longitude from -180 to 180 degrees, both or neither given."
+                ),
             ),
         ]
 
@@ -167,7 +199,12 @@ class Partner(NaturalKeyModel, Sourced, Published, LocallyNamed, NameArticle, Il
         return self.name
 
     def get_absolute_url(self):
-        return reverse("relations:partner-detail", kwargs={"slug": self.slug})
+        return reverse("relations:partner-detail", kwargs={"slug": self.slug_in()})
+
+    @property
+    def is_area(self):
+        """A province or a state: the map draws it at its capital, and says so."""
+        return self.kind in (self.Kind.PROVINCE, self.Kind.STATE)
 
     @property
     def coordinates_display(self):

@@ -70,7 +70,7 @@ def test_a_record_missing_a_translation_is_marked_filtered_and_listed(client, ed
     Partner.objects.filter(pk=partner.pk).update(story_it="Una storia solo in italiano.", story_en="")
 
     changelist = client.get(CHANGELIST).content.decode()
-    assert "Manca: storia (inglese)" in changelist
+    assert "Manca: storia della relazione (inglese)" in changelist
     missing = client.get(CHANGELIST, {"translation": "missing"})
     assert [record.slug for record in missing.context["cl"].result_list] == ["nagoya"]
     complete = client.get(CHANGELIST, {"translation": "complete"})
@@ -80,7 +80,7 @@ def test_a_record_missing_a_translation_is_marked_filtered_and_listed(client, ed
     assert report.status_code == 200
     (section,) = [s for s in report.context["sections"] if s["rows"][0]["record"] == partner]
     assert section["count"] == 1
-    assert section["rows"][0]["missing"] == "storia (inglese)"
+    assert section["rows"][0]["missing"] == "storia della relazione (inglese)"
     assert change_url(partner) in report.content.decode()
 
 

@@ -50,13 +50,13 @@ def test_every_page_type_fits_320_px_without_sideways_scrolling(seeded_live_serv
 
 def test_on_a_phone_the_header_and_menu_stay_under_160_px_and_the_menu_opens(seeded_live_server, page):
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(seeded_live_server.url + "/it/countries/china/")
+    page.goto(seeded_live_server.url + "/it/paesi/cina/")
     assert page.locator("header.it-header-wrapper").evaluate("header => header.getBoundingClientRect().height") < 160
     menu = page.locator(".main-nav-compact")
     assert not menu.get_by_role("link", name="Accordi").is_visible()
     menu.locator("summary").click()
     menu.get_by_role("link", name="Accordi").click()
-    assert page.url.endswith("/it/agreements/")
+    assert page.url.endswith("/it/accordi/")
 
 
 def test_skip_link_moves_focus_to_the_main_content(seeded_live_server, page):
@@ -84,10 +84,11 @@ def test_filtering_agreements_in_the_browser_keeps_filters_in_the_address(seeded
 
 def test_the_map_points_are_links_a_keyboard_reaches_by_the_partners_names(seeded_live_server, page):
     """Tab from the map's heading: each point takes the focus in turn, named by its partner, and
-    Enter opens the partner's page. The seed's eight partners with coordinates are all there."""
-    page.goto(seeded_live_server.url + "/it/map/")
+    Enter opens the partner's page. The seed's thirteen partners are all there (the provinces and
+    states at their capitals)."""
+    page.goto(seeded_live_server.url + "/it/mappa/")
     points = page.locator("svg.map-svg a.map-point")
-    assert points.count() == 8
+    assert points.count() == 13
     assert page.get_by_role("link", name="Chongqing, Cina: accordo").count() == 1
     names = []
     for _step in range(60):  # past the header's and the page's links, through the points, to the table
@@ -97,7 +98,41 @@ def test_the_map_points_are_links_a_keyboard_reaches_by_the_partners_names(seede
             break
         if name:
             names.append(name)
-    assert names == [points.nth(index).get_attribute("aria-label") for index in range(8)]
+    assert names == [points.nth(index).get_attribute("aria-label") for index in range(13)]
     page.locator("svg.map-svg a.map-point").first.focus()
     page.keyboard.press("Enter")
-    page.wait_for_url("**/it/partners/chengdu/")
+    page.wait_for_url("**/it/partner/chengdu/")
+
+
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_on_a_phone_with_every_disclosure_open_no_page_has_a_serious_violation(seeded_live_server, page, language):
+    """Issue 24: the open phone menu was near-black on blue (3.1:1) while axe only saw it closed.
+    At 390 px every <details> is opened — the menu, the filter panels, the notes — then axe runs."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    problems = {}
+    for name, path in PAGES_IN_BOTH_LANGUAGES.items():
+        if not path.startswith(f"/{language}/"):
+            continue
+        page.goto(seeded_live_server.url + path)
+        page.evaluate("document.querySelectorAll('details').forEach(disclosure => { disclosure.open = true; })")
+        results = Axe().run(page)
+        found = [
+            f"{violation['id']} ({violation['impact']}): {violation['nodes'][0]['target']}"
+            for violation in results.response["violations"]
+            if violation["impact"] in BLOCKING_IMPACTS
+        ]
+        if found:
+            problems[name] = found
+    assert not problems
+
+
+def test_the_open_phone_menu_is_white_on_blue_and_marks_the_current_page(seeded_live_server, page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(seeded_live_server.url + "/it/accordi/")
+    page.locator(".main-nav-compact summary").click()
+    current = page.locator(".main-nav-compact .nav-link[aria-current=page]")
+    assert current.inner_text() == "Accordi"
+    styles = current.evaluate("link => [getComputedStyle(link).color, getComputedStyle(link).fontWeight]")
+    assert styles == ["rgb(255, 255, 255)", "700"]
+    other = page.locator(".main-nav-compact .nav-link", has_text="Mappa")
+    assert other.evaluate("link => getComputedStyle(link).color") == "rgb(255, 255, 255)"

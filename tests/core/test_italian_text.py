@@ -66,8 +66,8 @@ def as_text(string):
 def catalogue_strings():
     for path in CATALOGUES:
         for entry in polib.pofile(str(path)):
-            if entry.obsolete or "fuzzy" in entry.flags:
-                continue
+            if entry.obsolete or "fuzzy" in entry.flags or entry.msgctxt == "web address":
+                continue  # the words of the addresses are lower case
             for text in [entry.msgstr, *entry.msgstr_plural.values()]:
                 if text:
                     yield f"{path.parent.parent.parent.name}: {entry.msgid[:60]!r}", text

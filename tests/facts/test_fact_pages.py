@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.addresses import address_in
 from tests.facts.inventory import FACTS
 
 pytestmark = pytest.mark.usefixtures("seed")  # these tests are about the documents' facts
@@ -19,7 +20,10 @@ def fact_pages():
 
 def url_of(subject_page):
     name, slug = subject_page
-    return reverse(name, kwargs={"slug": slug}) if slug else reverse(name)
+    language = translation.get_language()
+    with translation.override("en"):
+        english = reverse(name, kwargs={"slug": slug}) if slug else reverse(name)
+    return address_in(language, english)
 
 
 def visible_text(response):

@@ -43,8 +43,8 @@ def test_each_language_has_its_feed(client, places):
     feed = parsed(client, "/it/feeds/changes.atom")
     assert feed.feed.language == "it"
     assert {entry.link for entry in feed.entries} == {
-        "http://testserver/it/agreements/agreement-with-chongqing/",
-        "http://testserver/it/agreements/agreement-with-nagoya/",
+        "http://testserver/it/accordi/agreement-with-chongqing/",
+        "http://testserver/it/accordi/agreement-with-nagoya/",
     }
     assert all(entry.title.startswith("Accordo: ") for entry in feed.entries)
 

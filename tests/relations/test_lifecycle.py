@@ -228,7 +228,7 @@ def test_a_draft_successor_is_not_named_to_visitors():
 
 @pytest.mark.django_db
 def test_editors_confirm_statuses_in_one_action_and_the_report_drops_them(admin_client):
-    agreement = AgreementFactory(title="Memorandum to confirm")
+    agreement = AgreementFactory(title="Memorandum to confirm", status="in-force")
     assert "Memorandum to confirm" in admin_client.get("/admin/agreements-to-review/").content.decode()
     response = admin_client.post(
         "/admin/relations/agreement/",
@@ -240,3 +240,21 @@ def test_editors_confirm_statuses_in_one_action_and_the_report_drops_them(admin_
     assert agreement.status_confirmed_on == datetime.date.today()
     assert agreement.history.first().status_confirmed_on == datetime.date.today()  # who confirmed is in history
     assert "Memorandum to confirm" not in admin_client.get("/admin/agreements-to-review/").content.decode()
+
+
+@pytest.mark.django_db
+def test_confirming_skips_an_agreement_without_a_stated_status_and_says_so(admin_client):
+    """Issue 24: «stato non indicato» was "confirmed" too, and left the review list for two years."""
+    unknown = AgreementFactory(title="Status unknown")  # not stated, the default
+    stated = AgreementFactory(title="Status known", status="in-force")
+    response = admin_client.post(
+        "/admin/relations/agreement/",
+        {"action": "confirm_status", "_selected_action": [unknown.pk, stated.pk]},
+        follow=True,
+    )
+    content = response.content.decode()
+    assert "The status of 1 agreement is confirmed as of today." in content
+    assert "1 agreement has no stated status, so nothing was confirmed for it" in content
+    unknown.refresh_from_db()
+    assert unknown.status_confirmed_on is None
+    assert "Status unknown" in admin_client.get("/admin/agreements-to-review/").content.decode()

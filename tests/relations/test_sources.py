@@ -4,6 +4,7 @@ licence — and "not stated" for what is not, never a guess."""
 import datetime
 
 import pytest
+from django.utils import translation
 
 from tests.factories import SourceFactory
 
@@ -11,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 def metadata(client, source, language="en"):
-    content = client.get(f"/{language}{source.get_absolute_url()[3:]}").content.decode()
+    with translation.override(language):
+        content = client.get(source.get_absolute_url()).content.decode()
     block = content.split('<dl class="facts source-metadata">', 1)[1].split("</dl>", 1)[0]
     return dict(
         zip(

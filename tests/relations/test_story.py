@@ -85,7 +85,7 @@ def test_key_facts_name_the_earliest_and_latest_dated_agreements_signed_in_emili
         "For the earliest and the most recent dated agreement only those an Emilia-Romagna body signed count" in facts
     )
     assert "2 partners" in facts
-    italian = key_facts(client.get("/it/countries/china/").content.decode())
+    italian = key_facts(client.get("/it/paesi/china/").content.decode())
     assert "Accordo datato più antico" in italian and "Accordo senza data" in italian
     assert "Per l'accordo datato più antico e per il più recente contano solo quelli firmati da un ente" in italian
 

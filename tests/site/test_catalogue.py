@@ -112,4 +112,4 @@ def test_the_download_addresses_in_the_catalogue_answer(client, graph):
 
 
 def test_the_open_data_page_links_the_catalogue(client, places):
-    assert 'href="/data/catalogue.ttl"' in client.get("/it/data/").content.decode()
+    assert 'href="/data/catalogue.ttl"' in client.get("/it/dati/").content.decode()

@@ -62,7 +62,7 @@ def test_each_language_has_its_texts_and_the_same_identifiers(client, places):
     assert italian.keys() == english.keys()
     assert italian["agreement-with-chongqing"]["title"] == "Accordo con Chongqing"
     assert english["agreement-with-chongqing"]["title"] == "Agreement with Chongqing"
-    assert italian["agreement-with-chongqing"]["url"] == "http://testserver/it/agreements/agreement-with-chongqing/"
+    assert italian["agreement-with-chongqing"]["url"] == "http://testserver/it/accordi/agreement-with-chongqing/"
 
 
 def test_figures_carry_value_unit_year_and_flow(client, places):

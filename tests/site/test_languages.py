@@ -10,7 +10,8 @@ from django.utils import translation
 
 from portal.core.search import fold
 from portal.site import selectors
-from scripts.page_types import PAGE_TYPES
+from scripts.page_types import ITALIAN_PAGE_TYPES, PAGE_TYPES
+from tests.addresses import address_in
 
 pytestmark = pytest.mark.usefixtures("seed")  # the documents' facts, in both languages
 
@@ -34,11 +35,25 @@ def test_the_root_sends_a_visitor_to_their_browsers_language_italian_otherwise(c
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("accept", "prefix"), [("it", "/it"), ("en", "/en")])
-def test_an_address_from_before_the_languages_still_works(client, accept, prefix):
+@pytest.mark.parametrize(
+    ("accept", "chain"),
+    [
+        ("it", [("/it/countries/china/?x=1", 302), ("/it/paesi/cina/", 301)]),  # the page reads no query
+        ("en", [("/en/countries/china/?x=1", 302)]),
+    ],
+)
+def test_an_address_from_before_the_languages_still_works(client, accept, chain):
     response = client.get("/countries/china/?x=1", HTTP_ACCEPT_LANGUAGE=accept, follow=True)
-    assert response.redirect_chain == [(f"{prefix}/countries/china/?x=1", 302)]
+    assert response.redirect_chain == chain
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("accept", "landing"), [("it", "/it/paesi/cina/"), ("en", "/en/countries/china/")])
+def test_the_x_default_address_leads_every_browser_to_its_own_language(client, accept, landing):
+    """x-default is the Italian address without its language (as Django's sitemap writes it)."""
+    response = client.get("/paesi/cina/", HTTP_ACCEPT_LANGUAGE=accept, follow=True)
+    assert response.status_code == 200 and response.redirect_chain[-1][0] == landing
 
 
 @pytest.mark.django_db
@@ -46,21 +61,21 @@ def test_an_address_from_before_the_languages_still_works(client, accept, prefix
 @pytest.mark.parametrize("language", ["it", "en"])
 def test_every_page_type_answers_in_both_languages_with_its_alternates_and_switch(client, path, language):
     other = "en" if language == "it" else "it"
-    response = client.get(f"/{language}{path}")
+    response = client.get(address_in(language, path))
     assert response.status_code == (400 if path in REFUSED else 200)
     assert response["Content-Language"] == language
     page = response.content.decode()
     assert f'<html lang="{language}">' in page
     bare = path.split("?")[0]
     assert head_links(page) == {
-        "it": f"http://testserver/it{bare}",
+        "it": f"http://testserver{address_in('it', bare)}",
         "en": f"http://testserver/en{bare}",
-        "x-default": f"http://testserver{bare}",  # redirects to the browser's language
+        "x-default": f"http://testserver{address_in('it', bare)[3:]}",  # to the browser's language
     }
     switch = re.search(rf'<a href="([^"]+)" hreflang="{other}" lang="{other}">', page)
     assert switch, "the language switch links to the other language"
     switched = urlsplit(switch.group(1).replace("&amp;", "&"))
-    asked = urlsplit(f"/{other}{path}")
+    asked = urlsplit(address_in(other, path))
     assert switched.path == asked.path
     assert parse_qs(switched.query) == parse_qs(asked.query)  # the same page, filters kept
 
@@ -81,16 +96,16 @@ def test_errors_speak_the_language_of_their_address(client):
     assert italian.status_code == 404
     assert "Pagina non trovata" in italian.content.decode()
     assert "Page not found" in client.get("/en/no-such-page/").content.decode()
-    invalid = client.get("/it/agreements/?year_from=abc")
+    invalid = client.get("/it/accordi/?year_from=abc")
     assert invalid.status_code == 400
     assert "Alcuni filtri non sono validi" in invalid.content.decode()
 
 
 @pytest.mark.django_db
 def test_names_differ_by_language_where_they_differ(client):
-    assert re.search(r"<h1>\s*<span>Cina</span>", client.get("/it/countries/china/").content.decode())
+    assert re.search(r"<h1>\s*<span>Cina</span>", client.get("/it/paesi/cina/").content.decode())
     assert re.search(r"<h1>\s*<span>China</span>", client.get("/en/countries/china/").content.decode())
-    assert "Comune di Bologna" in client.get("/it/organisations/municipality-of-bologna/").content.decode()
+    assert "Comune di Bologna" in client.get("/it/organizzazioni/comune-di-bologna/").content.decode()
     assert "Municipality of Bologna" in client.get("/en/organisations/municipality-of-bologna/").content.decode()
 
 
@@ -99,7 +114,7 @@ def test_an_italian_name_on_an_english_page_carries_its_own_lang(client):
     page = client.get("/en/organisations/").content.decode()
     assert re.search(r'<[^>]+ lang="it"[^>]*>Arte e Salute<', page)
     assert re.search(r'<[^>]+ lang="it"[^>]*>Policlinico Sant&#x27;Orsola<', page)
-    italian_page = client.get("/it/organisations/").content.decode()
+    italian_page = client.get("/it/organizzazioni/").content.decode()
     assert re.search(r'<[^>]+ lang="en"[^>]*>Tokyo Soteria<', italian_page)  # and the other way round
     assert not re.search(r'<[^>]+ lang="it"[^>]*>Arte e Salute<', italian_page)  # no lang where it is the page's
 
@@ -116,7 +131,7 @@ def test_an_italian_name_on_an_english_page_carries_its_own_lang(client):
     ],
 )
 def test_dates_and_numbers_follow_each_languages_conventions(client, path, italian, english):
-    italian_text = " ".join(re.sub(r"<[^>]+>", " ", client.get(f"/it{path}").content.decode()).split())
+    italian_text = " ".join(re.sub(r"<[^>]+>", " ", client.get(address_in("it", path)).content.decode()).split())
     english_text = " ".join(re.sub(r"<[^>]+>", " ", client.get(f"/en{path}").content.decode()).split())
     assert italian in italian_text and english not in italian_text
     assert english in english_text and italian not in english_text
@@ -127,7 +142,7 @@ def test_a_text_missing_in_one_language_shows_the_other_with_a_notice_never_an_e
     from relations.models import Partner
 
     Partner.objects.filter(slug="chongqing").update(story_it="", story_en="An English-only story.")
-    page = client.get("/it/partners/chongqing/").content.decode()
+    page = client.get("/it/partner/chongqing/").content.decode()
     assert re.search(r'lang="en"[^>]*>\s*(<p>)?An English-only story\.', page)
     assert "non sono ancora disponibili in italiano e sono mostrati in inglese" in page
     english = client.get("/en/partners/chongqing/").content.decode()
@@ -162,7 +177,7 @@ def test_search_finds_in_either_language_what_the_other_finds(italian, english):
 @pytest.mark.parametrize(("typed", "stored"), [("citta", "Città"), ("CITTÀ", "Città"), ("sant'orsola", "Sant'Orsola")])
 def test_search_ignores_accents_and_case(client, typed, stored):
     assert fold(typed) in fold(stored)
-    page = client.get("/it/search/", {"q": typed}).content.decode()
+    page = client.get("/it/cerca/", {"q": typed}).content.decode()
     assert stored.replace("'", "&#x27;") in page
 
 
@@ -172,10 +187,10 @@ def test_the_page_cache_keeps_each_language_apart(client, settings, tmp_path):
 
     settings.PORTAL_PAGE_CACHE = True
     settings.PORTAL_CONTENT_VERSION_FILE = str(tmp_path / "content-version")
-    italian = client.get("/it/countries/china/").content.decode()
+    italian = client.get("/it/paesi/cina/").content.decode()
     english = client.get("/en/countries/china/").content.decode()
     assert len(cached_pages()) == 2
-    assert client.get("/it/countries/china/").content.decode() == italian
+    assert client.get("/it/paesi/cina/").content.decode() == italian
     assert client.get("/en/countries/china/").content.decode() == english
     assert re.search(r"<h1>\s*<span>Cina</span>", italian) and re.search(r"<h1>\s*<span>China</span>", english)
     caches["pages"].clear()
@@ -184,17 +199,17 @@ def test_the_page_cache_keeps_each_language_apart(client, settings, tmp_path):
 @pytest.mark.django_db
 def test_the_sitemap_lists_each_page_in_each_language_with_its_alternates(client):
     xml = client.get("/sitemap-partner.xml").content.decode()
-    assert "<loc>http://testserver/it/partners/chongqing/</loc>" in xml
+    assert "<loc>http://testserver/it/partner/chongqing/</loc>" in xml
     assert "<loc>http://testserver/en/partners/chongqing/</loc>" in xml
-    assert 'hreflang="it" href="http://testserver/it/partners/chongqing/"' in xml
+    assert 'hreflang="it" href="http://testserver/it/partner/chongqing/"' in xml
     assert 'hreflang="en" href="http://testserver/en/partners/chongqing/"' in xml
-    assert 'hreflang="x-default" href="http://testserver/partners/chongqing/"' in xml  # redirects by browser
+    assert 'hreflang="x-default" href="http://testserver/partner/chongqing/"' in xml  # redirects by browser
 
 
 @pytest.mark.django_db
 def test_robots_keep_out_of_the_search_pages_in_both_languages(client):
     robots = client.get("/robots.txt").content.decode()
-    assert "Disallow: /it/search/" in robots and "Disallow: /en/search/" in robots
+    assert "Disallow: /it/cerca/" in robots and "Disallow: /en/search/" in robots
 
 
 @pytest.mark.django_db
@@ -208,6 +223,13 @@ def test_a_timeline_row_and_a_note_in_the_other_language_carry_its_lang_and_the_
     assert "not yet available in English and are shown in Italian" in timeline
     agreements = client.get("/en/agreements/").content.decode()
     assert re.search(r'<p lang="it">La fonte dice soltanto', agreements)  # the card's note too
-    italian = client.get("/it/timeline/").content.decode()
+    italian = client.get("/it/cronologia/").content.decode()
     assert 'lang="it">Accordo di cooperazione tra Bologna e Seul' not in italian
     assert "non sono ancora disponibili in italiano" not in italian
+
+
+@pytest.mark.django_db
+def test_the_italian_page_types_are_the_addresses_the_portal_links():
+    for name, english in PAGE_TYPES.items():
+        if name != "not found":
+            assert ITALIAN_PAGE_TYPES[name] == address_in("it", english), name

@@ -48,11 +48,11 @@ def test_the_map_shows_every_published_partner_with_coordinates_and_no_other(cli
 
 
 def test_each_point_leads_to_its_partner(client, mapped):
-    found = points(client.get("/it/map/").content.decode())
+    found = points(client.get("/it/mappa/").content.decode())
     assert [href for href, _name in found] == [
-        "/it/partners/chongqing/",
-        "/it/partners/hamamatsu/",
-        "/it/partners/nagoya/",
+        "/it/partner/chongqing/",
+        "/it/partner/hamamatsu/",
+        "/it/partner/nagoya/",
     ]
     for href, name in found:
         response = client.get(href)
@@ -61,8 +61,8 @@ def test_each_point_leads_to_its_partner(client, mapped):
 
 
 def test_the_map_is_in_the_navigation_and_the_sitemap(client, mapped):
-    assert 'href="/it/map/"' in client.get("/it/").content.decode()
-    assert "/it/map/" in client.get("/sitemap-pages.xml").content.decode()
+    assert 'href="/it/mappa/"' in client.get("/it/").content.decode()
+    assert "/it/mappa/" in client.get("/sitemap-pages.xml").content.decode()
 
 
 def test_a_country_page_maps_its_own_partners_with_their_names(client, mapped):
@@ -95,7 +95,7 @@ def test_no_map_where_it_would_show_nothing_true(client, mapped):
 
 def test_numbers_in_the_svg_are_never_localised(client, mapped):
     """Italian writes 29,5: an SVG coordinate written so is no number, and the point vanishes."""
-    content = client.get("/it/countries/japan/").content.decode()
+    content = client.get("/it/paesi/japan/").content.decode()
     start = content.index('<svg class="map-svg"')
     svg = content[start : content.index("</svg>", start)]
     assert re.search(r'<text class="map-label" x="\d+(\.\d)?" y="\d+(\.\d)?"', svg)

@@ -26,10 +26,10 @@ def counts():
 
 
 def test_every_page_offers_the_rating_form_without_a_cookie(client, places):
-    response = client.get("/it/countries/china/")
+    response = client.get("/it/paesi/china/")
     content = response.content.decode()
-    assert '<form class="page-rating-form" method="post" action="/it/page-rating/">' in content
-    assert '<input type="hidden" name="page" value="/it/countries/china/">' in content
+    assert '<form class="page-rating-form" method="post" action="/it/valutazione-pagina/">' in content
+    assert '<input type="hidden" name="page" value="/it/paesi/china/">' in content
     assert content.count('name="stars"') == 5
     assert not response.cookies
 

@@ -7,6 +7,7 @@ import pytest
 
 from portal.site.info_pages import create_missing
 from portal.site.models import InfoPage
+from tests.addresses import address_in
 
 pytestmark = pytest.mark.django_db
 
@@ -21,13 +22,13 @@ def info_pages(db):
 
 @pytest.mark.parametrize("language", ["it", "en"])
 def test_every_page_names_the_institution_and_links_every_legal_page(client, places, language):
-    content = client.get(f"/{language}/countries/china/").content.decode()
+    content = client.get(address_in(language, "/countries/china/")).content.decode()
     slim = content.split('<div class="it-header-slim-wrapper">', 1)[1].split("</div>", 1)[0]
     assert '<a class="navbar-brand" href="https://www.regione.emilia-romagna.it/">Regione Emilia-Romagna</a>' in slim
     footer = content.split('<footer class="it-footer"', 1)[1]
     assert "Viale Aldo Moro 52, 40127 Bologna" in footer
     for kind in INFO_PAGES:
-        assert f'href="/{language}/info/{kind}/"' in footer
+        assert f'href="{address_in(language, f"/info/{kind}/")}"' in footer
 
 
 def test_the_institution_and_its_contacts_are_settings(client, places, settings):
@@ -45,7 +46,7 @@ def test_the_institution_and_its_contacts_are_settings(client, places, settings)
 
 @pytest.mark.parametrize("kind", INFO_PAGES)
 def test_each_legal_page_exists_in_both_languages(client, kind):
-    italian = client.get(f"/it/info/{kind}/")
+    italian = client.get(address_in("it", f"/info/{kind}/"))
     english = client.get(f"/en/info/{kind}/")
     assert italian.status_code == english.status_code == 200
     page = InfoPage.objects.get(kind=kind)
@@ -66,7 +67,7 @@ def test_an_editor_changes_a_legal_page_and_visitors_see_it(admin_client, client
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "The editors' new text." in client.get("/en/info/privacy/").content.decode()
-    assert "Testo nuovo della redazione." in client.get("/it/info/privacy/").content.decode()
+    assert "Testo nuovo della redazione." in client.get("/it/informazioni/privacy/").content.decode()
 
 
 def test_reading_a_legal_page_writes_nothing_and_an_unknown_one_is_404(client):
@@ -80,7 +81,7 @@ def test_reading_a_legal_page_writes_nothing_and_an_unknown_one_is_404(client):
 
 def test_the_accessibility_page_links_the_statement_and_a_feedback_channel(client, settings):
     content = client.get("/en/info/accessibility/").content.decode()
-    assert "being prepared on AgID's form" in content  # no address set: says so, invents none
+    assert "form.agid.gov.it/view" not in content  # no address set: the statement is the page itself
     settings.PORTAL_INSTITUTION = {
         **settings.PORTAL_INSTITUTION,
         "accessibility_statement_url": "https://form.agid.gov.it/view/example",
@@ -92,7 +93,7 @@ def test_the_accessibility_page_links_the_statement_and_a_feedback_channel(clien
 
 
 def test_visitors_get_no_cookie_and_no_cookie_banner(client, places):
-    for url in ["/it/", "/en/countries/china/", "/it/info/cookies/", "/en/search/?q=china"]:
+    for url in ["/it/", "/en/countries/china/", "/it/informazioni/cookie/", "/en/search/?q=china"]:
         response = client.get(url)
         assert not response.cookies, url
         assert "cookiebar" not in response.content.decode()

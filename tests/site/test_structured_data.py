@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.addresses import address_in
 from tests.factories import FigureFactory, MilestoneFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,26 +25,26 @@ def test_every_detail_page_has_json_ld_that_parses(client, places, language):
     MilestoneFactory(slug="visit", partners=[places.chongqing], date_year=2012, date_month=5)
     FigureFactory()
     expected = {
-        f"/{language}/": ["WebSite"],
-        f"/{language}/countries/china/": ["WebSite", "WebPage"],
-        f"/{language}/partners/chongqing/": ["WebSite", "WebPage"],
-        f"/{language}/milestones/visit/": ["WebSite", "WebPage"],
-        f"/{language}/agreements/agreement-with-chongqing/": ["WebSite", "CreativeWork"],
-        f"/{language}/business/": ["WebSite", "Dataset"],
-        f"/{language}/data/": ["WebSite", "DataCatalog"],
+        address_in(language, "/"): ["WebSite"],
+        address_in(language, "/countries/china/"): ["WebSite", "WebPage"],
+        address_in(language, "/partners/chongqing/"): ["WebSite", "WebPage"],
+        address_in(language, "/milestones/visit/"): ["WebSite", "WebPage"],
+        address_in(language, "/agreements/agreement-with-chongqing/"): ["WebSite", "CreativeWork"],
+        address_in(language, "/business/"): ["WebSite", "Dataset"],
+        address_in(language, "/data/"): ["WebSite", "DataCatalog"],
     }
     for url, types in expected.items():
         blocks = json_ld(client, url)
         assert [block["@type"] for block in blocks] == types, url
         assert all(block["inLanguage"] == language for block in blocks), url
-    (_, country) = json_ld(client, f"/{language}/countries/china/")
+    (_, country) = json_ld(client, address_in(language, "/countries/china/"))
     assert country["mainEntity"]["@type"] == "Country"
-    (_, partner) = json_ld(client, f"/{language}/partners/chongqing/")
+    (_, partner) = json_ld(client, address_in(language, "/partners/chongqing/"))
     assert partner["mainEntity"]["@type"] == "City"
     assert partner["mainEntity"]["geo"] == {"@type": "GeoCoordinates", "latitude": 29.563, "longitude": 106.551}
-    (_, milestone) = json_ld(client, f"/{language}/milestones/visit/")
+    (_, milestone) = json_ld(client, address_in(language, "/milestones/visit/"))
     assert milestone["temporalCoverage"] == "2012-05" and milestone["spatialCoverage"][0]["name"] == "Chongqing"
-    (site,) = json_ld(client, f"/{language}/")
+    (site,) = json_ld(client, address_in(language, "/"))
     assert site["publisher"]["@type"] == "GovernmentOrganization"
     assert site["publisher"]["address"] == {
         "@type": "PostalAddress",
@@ -52,8 +53,9 @@ def test_every_detail_page_has_json_ld_that_parses(client, places, language):
         "addressLocality": "Bologna",
         "addressCountry": "IT",
     }
-    (_, catalogue) = json_ld(client, f"/{language}/data/")
-    assert [dataset["url"].rsplit("/", 2)[-2] for dataset in catalogue["dataset"]][:2] == ["agreements", "partners"]
+    (_, catalogue) = json_ld(client, address_in(language, "/data/"))
+    lists = [dataset["url"].rsplit("/", 2)[-2] for dataset in catalogue["dataset"]][:2]
+    assert lists == (["accordi", "partner"] if language == "it" else ["agreements", "partners"])
     assert all(dataset["isAccessibleForFree"] for dataset in catalogue["dataset"])
 
 

@@ -83,8 +83,8 @@ def _page(record, request, **fields):
 
 def _country(record, request):
     entity = {"@type": "Organization" if record.is_grouping else "Country", "name": record.name}
-    if record.native_name:
-        entity["alternateName"] = record.native_name
+    if record.distinct_native_name:
+        entity["alternateName"] = record.distinct_native_name
     if record.iso_code:
         entity["identifier"] = record.iso_code
     if record.lead:
@@ -99,8 +99,8 @@ def _place(record, request):
         "url": _url(request, record.get_absolute_url()),
         "containedInPlace": {"@type": "Country", "name": record.country.name},
     }
-    if record.native_name:
-        data["alternateName"] = record.native_name
+    if record.distinct_native_name:
+        data["alternateName"] = record.distinct_native_name
     if record.latitude is not None:
         data["geo"] = {
             "@type": "GeoCoordinates",
