@@ -25,8 +25,9 @@ MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po local
 	lint check pytest pytest-all format clean load-test fuzz fault-test abuse-test reliability bench design-report
 
 # The locked packages, every one checked against its hash (requirements-dev.txt: see `lock`).
-$(INSTALLED): requirements.txt requirements-dev.txt
+$(INSTALLED): requirements-pip.txt requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $(INSTALLED)
 
