@@ -21,7 +21,7 @@ FONT_FACES := regular italic 600 700
 FONTS := $(foreach face,$(FONT_FACES),static/build/fonts/titillium-web-v10-latin-ext_latin-$(face).woff2)
 MESSAGES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po locale/third_party/*/LC_MESSAGES/django.po))
 
-.PHONY: install lock messages static browser html-checker nginx spreadsheet migrate data superuser run serve test test-all test-postgres \
+.PHONY: install lock messages static browser html-checker nginx redis spreadsheet migrate data superuser run serve test test-all test-postgres \
 	lint check pytest pytest-all format clean load-test fuzz fault-test abuse-test reliability bench design-report
 
 # The locked packages, every one checked against its hash (requirements-dev.txt: see `lock`).
@@ -107,6 +107,11 @@ $(SECRET_KEY_FILE):
 nginx:
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "Installing Debian's nginx"; $(APT_INSTALL) nginx >/dev/null; }
 
+# Several instances sharing one cache (tests/deploy/test_several_instances.py starts its own on loopback).
+redis:
+	@command -v redis-server >/dev/null || { echo "Installing Debian's redis-server"; \
+	  $(APT_INSTALL) --no-install-recommends redis-server >/dev/null; }
+
 # The downloads as an Italian spreadsheet reads them (tests/site/test_spreadsheets.py): LibreOffice Calc.
 spreadsheet:
 	@command -v soffice >/dev/null || { echo "Installing Debian's LibreOffice Calc for the spreadsheet tests"; \
@@ -136,7 +141,7 @@ pytest: install messages static html-checker
 
 # Every test: those that may share the machine on both cores, then the proofs that time
 # processes against each other (nginx pairs, SQLite contention) one at a time.
-pytest-all: install messages static browser html-checker nginx spreadsheet
+pytest-all: install messages static browser html-checker nginx redis spreadsheet
 	$(BIN)/pytest -n auto -m "not server and not slow"
 	$(BIN)/pytest -m "server or slow"
 
@@ -146,7 +151,7 @@ test: lint check pytest
 test-all: lint check pytest-all test-postgres
 
 # The whole suite on a throwaway PostgreSQL cluster (scripts/with_postgres.sh).
-test-postgres: install messages static browser html-checker nginx spreadsheet
+test-postgres: install messages static browser html-checker nginx redis spreadsheet
 	scripts/with_postgres.sh $(MAKE) --no-print-directory pytest-all
 
 # Proofs under load, bad input and faults (results in docs/reliability.md); not part of make test.

@@ -245,6 +245,10 @@ CACHES = {
     # served stale); DJANGO_PAGE_CACHE_URL=redis://… shares them between instances.
     "pages": {**env.cache_url("DJANGO_PAGE_CACHE_URL", default="locmemcache://pages"), "KEY_PREFIX": "portal"},
 }
+for cache in CACHES.values():
+    # A stopped Redis is a cache miss, not a 500 on every page (portal/core/cache_backends.py).
+    if cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        cache["BACKEND"] = "portal.core.cache_backends.ResilientRedisCache"
 if CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
     CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": env.int("DJANGO_PAGE_CACHE_ENTRIES", default=500)}
 

@@ -17,8 +17,25 @@ from .models import Agreement, Country, Domain, Organisation, Partner, Signatory
 from .selectors import agreements_for_country, timeline
 
 
+# Each filter's choices are made per request (a function, not a queryset): a queryset made when
+# this module is imported keeps the ordering of the language active then (modeltranslation
+# rewrites ``Meta.ordering`` to name_it or name_en when a queryset is made, not when it runs), so
+# English pages listed their domains in Italian order in the workers that started on an Italian page.
 def published_countries(request=None):
     return Country.objects.published()
+
+
+def domains(request=None):
+    return Domain.objects.all()
+
+
+def published_partners(request=None):
+    return Partner.objects.published()
+
+
+def signing_bodies(request=None):
+    """EXISTS per organisation (a handful) rather than IN over every signatory row."""
+    return Organisation.objects.published().filter(Exists(Signatory.objects.filter(organisation=OuterRef("pk"))))
 
 
 def country_filter(**how):
@@ -28,7 +45,7 @@ def country_filter(**how):
 
 def domain_filter(label, **how):
     """A domain chosen by slug; ``how`` says what the filter does."""
-    return SlugChoiceFilter(label=label, queryset=Domain.objects.all(), empty_label=_("All domains"), **how)
+    return SlugChoiceFilter(label=label, queryset=domains, empty_label=_("All domains"), **how)
 
 
 def level_filter(**how):
@@ -45,14 +62,13 @@ class AgreementFilter(django_filters.FilterSet):
     q = SearchFilter(label=_("Title or partner contains"), method="filter_text")
     country = country_filter(method="filter_country")
     partner = SlugChoiceFilter(
-        label=_("Partner"), queryset=Partner.objects.published(), field_name="partners", widget=forms.HiddenInput
+        label=_("Partner"), queryset=published_partners, field_name="partners", widget=forms.HiddenInput
     )
     kind = CaseInsensitiveChoiceFilter(label=_("Kind"), choices=Agreement.Kind.choices, empty_label=_("All kinds"))
     domain = domain_filter(_("Domain"), field_name="domains")
     signatory = SlugChoiceFilter(
         label=_("Signing body"),
-        # EXISTS per organisation (a handful) rather than IN over every signatory row.
-        queryset=Organisation.objects.published().filter(Exists(Signatory.objects.filter(organisation=OuterRef("pk")))),
+        queryset=signing_bodies,
         field_name="signatories__organisation",
         empty_label=_("Any signing body"),
     )

@@ -5,6 +5,9 @@ together: on Ctrl-C or SIGTERM, or as soon as either of them exits. Nothing is l
 
   python scripts/serve.py --port 8000 --workers 2 [--tls-certificate C --tls-certificate-key K]
 
+With ``--upstream ADDRESS`` (once per instance: ``10.0.0.2:8000``, ``unix:/run/portal.sock``), it
+starts no gunicorn: nginx balances over instances already running, skipping one that is down.
+
 The Django settings come from the environment (the Makefile's SERVE_ENV: DEBUG off, one proxy).
 """
 
@@ -36,7 +39,7 @@ def render(template_path, **values):
     return engine.from_string(Path(template_path).read_text()).render(Context(values))
 
 
-def nginx_values(args, run_dir, socket):
+def nginx_values(args, run_dir, upstreams):
     admin_path = os.environ.get("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
     static_root = Path(os.environ.get("DJANGO_STATIC_ROOT", ROOT / "staticfiles")).resolve()
     media_root = Path(os.environ.get("DJANGO_MEDIA_ROOT", ROOT / "media")).resolve()
@@ -51,7 +54,7 @@ def nginx_values(args, run_dir, socket):
         "cache_size": "256m",
         "login_rate": args.login_rate,
         "login_burst": args.login_burst,
-        "upstream": f"unix:{socket}",
+        "upstreams": upstreams,
         "listen": args.host,
         "port": args.port,
         "http_port": args.http_port,
@@ -91,6 +94,7 @@ def main():
     parser.add_argument("--login-burst", type=int, default=5)
     parser.add_argument("--tls-certificate", default="")
     parser.add_argument("--tls-certificate-key", default="")
+    parser.add_argument("--upstream", action="append", default=[], help="a running instance to balance over (repeat)")
     args = parser.parse_args()
 
     run_dir = Path(args.run_dir).resolve()
@@ -99,9 +103,12 @@ def main():
     socket = run_dir / "gunicorn.sock"
     socket.unlink(missing_ok=True)
     config = run_dir / "nginx.conf"
-    config.write_text(render(TEMPLATE, **nginx_values(args, run_dir, socket)))
+    config.write_text(render(TEMPLATE, **nginx_values(args, run_dir, args.upstream or [f"unix:{socket}"])))
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     subprocess.run([nginx, "-t", "-q", "-c", str(config), "-e", "stderr"], check=True)
+    if args.upstream:
+        serve_nginx_only(nginx, config, args)
+        return
 
     gunicorn = subprocess.Popen(
         [
@@ -141,6 +148,15 @@ def main():
     stop(gunicorn, signal.SIGTERM)
     socket.unlink(missing_ok=True)
     sys.exit(0 if stopping else 1)
+
+
+def serve_nginx_only(nginx, config, args):
+    """nginx alone, in front of instances started elsewhere; stops on Ctrl-C or SIGTERM."""
+    server = subprocess.Popen([nginx, "-c", str(config), "-e", "stderr", "-g", "daemon off;"], cwd=ROOT)
+    print(f"Serving on http://{args.host}:{args.port}/ (nginx over {', '.join(args.upstream)})", flush=True)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, lambda signum, frame: stop(server, signal.SIGQUIT))
+    sys.exit(server.wait() and 1)
 
 
 if __name__ == "__main__":

@@ -133,6 +133,9 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = SlugChoiceField
 
     def __init__(self, *args, **kwargs):
+        if not callable(kwargs.get("queryset")):
+            # Made at import, a queryset keeps the ordering of the language then active.
+            raise TypeError("SlugChoiceFilter takes a function of the request that returns the queryset")
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("widget", CachedSelect)
         super().__init__(*args, **kwargs)

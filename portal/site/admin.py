@@ -69,7 +69,8 @@ class PageRatingAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "title": _("Was this page useful? Answers per page"),
             "opts": self.model._meta,
-            "pages": rating_report(),
+            "page_obj": (pages := rating_report(request.GET.get("page", 1))),
+            "pages": pages,
         }
         return TemplateResponse(request, self.change_list_template, context)
 

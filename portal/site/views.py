@@ -116,6 +116,9 @@ class PageRatingView(View):
         if not form.is_valid():
             return render(request, "portal/page_rating_result.html", {"form": form, "outcome": "invalid"}, status=400)
         page, stars = form.cleaned_data["page"], form.cleaned_data["stars"]
+        if ratings.is_cross_site(request):
+            context = {"page": page, "outcome": "cross-site"}
+            return render(request, "portal/page_rating_result.html", context, status=403)
         if form.cleaned_data["website"]:  # the trap: thank the bot, count nothing
             outcome = "ok"
         else:

@@ -41,3 +41,30 @@ def test_backup_and_restore_round_trip(tmp_path, settings):
     call_command("restore", str(archive), "--no-input")
     assert dump() == before
     assert media_files(settings.MEDIA_ROOT) == media_before
+
+
+def test_backup_keep_removes_only_the_oldest_of_its_own_archives(tmp_path, settings):
+    """Issue 27: rotation for a nightly `manage.py backup --directory D --keep N`."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    for name in ("portal-20250101-000000.tar.gz", "portal-20250102-000000.tar.gz", "portal-20250103-000000.tar.gz"):
+        (backups / name).write_bytes(b"an older archive")
+    (backups / "portal-before-the-upgrade.tar.gz").write_bytes(b"named by an operator: never removed")
+    out = io.StringIO()
+
+    call_command("backup", "--directory", str(backups), "--keep", "2", stdout=out)
+
+    left = sorted(path.name for path in backups.iterdir())
+    assert left[0] == "portal-20250103-000000.tar.gz"
+    assert left[1] > "portal-20250103-000000.tar.gz"  # the one just written, named by its date
+    assert left[2] == "portal-before-the-upgrade.tar.gz"
+    assert len(left) == 3
+    assert "Removed the older backup portal-20250101-000000.tar.gz" in out.getvalue()
+
+
+def test_backup_keeps_every_archive_unless_told(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "portal-20250101-000000.tar.gz").write_bytes(b"an older archive")
+    call_command("backup", "--directory", str(tmp_path), stdout=io.StringIO())
+    assert len(list(tmp_path.glob("portal-*.tar.gz"))) == 2

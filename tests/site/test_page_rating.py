@@ -17,8 +17,9 @@ def fresh_limits():
     caches["default"].clear()
 
 
-def rate(client, page="/en/countries/china/", stars=4, address="192.0.2.10", **extra):
-    return client.post("/en/page-rating/", {"page": page, "stars": stars, **extra}, REMOTE_ADDR=address)
+def rate(client, page="/en/countries/china/", stars=4, address="192.0.2.10", headers=None, **fields):
+    data = {"page": page, "stars": stars, **fields}
+    return client.post("/en/page-rating/", data, REMOTE_ADDR=address, **(headers or {}))
 
 
 def counts():
@@ -100,3 +101,48 @@ def test_the_editors_report_lists_the_least_useful_pages_first(admin_client, cli
     content = admin_client.get("/admin/site/pagerating/").content.decode()
     assert content.index("/en/countries/japan/") < content.index("/en/countries/china/")
     assert "<td>4.5</td>" in content and "<td>1.0</td>" in content
+
+
+def test_a_rating_for_a_page_that_does_not_exist_is_refused(client, places):
+    """Issue 27: /en/countries/atlantis/ resolves like a country's page, but answers 404."""
+    assert rate(client, page="/en/countries/atlantis/").status_code == 400
+    assert rate(client, page="/en/info/no-such-page/").status_code == 400
+    assert rate(client, page="/en/countries/china/").status_code == 200
+    assert counts() == {("/en/countries/china/", 4): 1}
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"HTTP_ORIGIN": "https://elsewhere.example"}, {"HTTP_SEC_FETCH_SITE": "cross-site"}],
+)
+def test_a_rating_sent_from_another_site_is_refused(client, places, headers):
+    response = rate(client, headers=headers)
+    assert response.status_code == 403
+    assert "not from another site" in response.content.decode()
+    assert counts() == {}
+    same_site = {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "same-origin"}
+    assert rate(client, headers=same_site).status_code == 200
+    assert counts() == {("/en/countries/china/", 4): 1}
+
+
+def test_the_editors_report_is_paginated(admin_client, db):
+    PageRating.objects.bulk_create(
+        PageRating(path=f"/en/partners/p{n:03d}/", stars=1 + n % 5, count=1 + n % 3) for n in range(250)
+    )
+    first = admin_client.get("/admin/site/pagerating/")
+    assert first.status_code == 200
+    assert len(first.context["pages"].object_list) == 100
+    assert "Page 1 of 3" in first.content.decode()
+    averages = [page["average"] for page in first.context["pages"]]
+    assert averages == sorted(averages)  # the least useful first
+    last = admin_client.get("/admin/site/pagerating/", {"page": 3})
+    assert len(last.context["pages"].object_list) == 50
+    row = last.context["pages"][0]
+    assert sum(row["by_stars"]) == row["answers"] and len(row["by_stars"]) == 5
+
+
+def test_a_page_is_rateable_whatever_the_language_of_the_form_s_address(client, places):
+    """The page's own address decides, not the language the answer was posted in."""
+    response = client.post("/en/page-rating/", {"page": "/it/paesi/china/", "stars": 3}, REMOTE_ADDR="192.0.2.11")
+    assert response.status_code == 200
+    assert counts() == {("/it/paesi/china/", 3): 1}

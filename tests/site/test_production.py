@@ -138,8 +138,8 @@ def test_each_process_has_its_own_caches_unless_redis_is_named():
         DJANGO_PAGE_CACHE_URL="redis://cache.internal:6379/1",
     )
     assert shared.stdout.strip() == (
-        "[('default', 'RedisCache', 'redis://cache.internal:6379/0', 'portal'), "
-        "('pages', 'RedisCache', 'redis://cache.internal:6379/1', 'portal')]"
+        "[('default', 'ResilientRedisCache', 'redis://cache.internal:6379/0', 'portal'), "
+        "('pages', 'ResilientRedisCache', 'redis://cache.internal:6379/1', 'portal')]"
     ), shared.stderr
 
 
