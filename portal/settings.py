@@ -250,7 +250,12 @@ for cache in CACHES.values():
     if cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
         cache["BACKEND"] = "portal.core.cache_backends.ResilientRedisCache"
 if CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
-    CACHES["pages"]["OPTIONS"] = {"MAX_ENTRIES": env.int("DJANGO_PAGE_CACHE_ENTRIES", default=500)}
+    # Per process: at most this many pages and downloads, and this many MB (cache_backends.py).
+    CACHES["pages"]["BACKEND"] = "portal.core.cache_backends.ByteBoundedLocMemCache"
+    CACHES["pages"]["OPTIONS"] = {
+        "MAX_ENTRIES": env.int("DJANGO_PAGE_CACHE_ENTRIES", default=500),
+        "MAX_BYTES": env.int("DJANGO_PAGE_CACHE_MB", default=64) * 2**20,
+    }
 
 # Whole-page cache for anonymous visitors (portal/core/caching.py); off in development.
 PORTAL_PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=not DEBUG)

@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from portal.core.caching import public_page
 from portal.site import downloads, views
 from portal.site.sitemaps import SITEMAPS
 
@@ -26,10 +27,15 @@ urlpatterns += [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     # The DCAT-AP_IT catalogue: one, in both languages (each text with its language tag).
     path("data/catalogue.ttl", downloads.CatalogueView.as_view(), name="dcat-catalogue"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"}),
+    # Cached like the pages (portal/core/caching.py); a long section would be paged with ?p=.
+    path(
+        "sitemap.xml",
+        public_page(sitemap_views.index, parameters=["p"]),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+    ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        public_page(sitemap_views.sitemap, parameters=["p"]),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

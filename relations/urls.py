@@ -4,6 +4,7 @@
 from django.urls import path
 
 from portal.core.addresses import address, older_addresses
+from portal.core.caching import public_page
 
 from . import feeds, views
 
@@ -19,8 +20,9 @@ urlpatterns = [
     path(address("organisations/"), views.OrganisationListView.as_view(), name="organisation-list"),
     path(address("networks/", "<slug:slug>/"), views.NetworkDetailView.as_view(), name="network-detail"),
     path(address("timeline/"), views.TimelineView.as_view(), name="timeline"),
-    path("feeds/changes.atom", feeds.ChangesFeed(), name="changes-feed"),
-    path("feeds/countries/<slug:slug>.atom", feeds.CountryChangesFeed(), name="country-changes-feed"),
+    # Cached like the pages, so nginx answers them too (portal/core/caching.py).
+    path("feeds/changes.atom", public_page(feeds.ChangesFeed()), name="changes-feed"),
+    path("feeds/countries/<slug:slug>.atom", public_page(feeds.CountryChangesFeed()), name="country-changes-feed"),
 ]
 # The addresses these pages had before they had Italian ones: each redirects to its page.
 urlpatterns += older_addresses(app_name, urlpatterns)

@@ -1,4 +1,6 @@
-"""Django's Redis cache, which a stopped Redis does not turn into errors.
+"""Two of Django's cache backends, each with what the portal needs of it.
+
+``ResilientRedisCache`` — Django's Redis cache, which a stopped Redis does not turn into errors.
 
 Django's ``RedisCache`` raises on every call while Redis is down: every page of every instance
 answered 500. Here a call that cannot reach Redis is a miss — ``get`` finds nothing, ``set``
@@ -6,10 +8,16 @@ stores nothing, ``add`` and ``incr`` act as on an empty cache — and is logged,
 database and logins go on; redis-py reconnects by itself on the next call once Redis is back.
 The connection and each command time out quickly (``OPTIONS``), so a lost Redis costs a page
 milliseconds, not a worker's whole timeout.
+
+``ByteBoundedLocMemCache`` — Django's per-process memory cache, bounded in bytes as well as in
+entries: the page cache holds pages of 20–50 KB but also downloads, several MB each at 100 times
+the data, so a bound of 500 entries alone could take gigabytes from every worker.
 """
 
 import logging
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -62,3 +70,27 @@ for _name, _fallback in {
     "decr": 0,
 }.items():
     setattr(ResilientRedisCache, _name, _passing(_name, _fallback))
+
+
+class ByteBoundedLocMemCache(LocMemCache):
+    """``OPTIONS["MAX_BYTES"]``: the most the stored (pickled) values may take together; the
+    least recently used go first, and a value larger than the whole bound is not kept."""
+
+    def __init__(self, name, params):
+        super().__init__(name, params)
+        self._max_bytes = int(params.get("OPTIONS", {}).get("MAX_BYTES", 64 * 2**20))
+
+    def _set(self, key, value, timeout=DEFAULT_TIMEOUT):
+        if len(value) > self._max_bytes:
+            self._delete(key)
+            return
+        super()._set(key, value, timeout)
+        stored = sum(map(len, self._cache.values()))  # a few hundred entries: microseconds
+        while stored > self._max_bytes:
+            oldest, pickled = self._cache.popitem()  # LocMemCache keeps the most recent first
+            del self._expire_info[oldest]
+            stored -= len(pickled)
+
+    def stored_bytes(self):
+        with self._lock:
+            return sum(map(len, self._cache.values()))

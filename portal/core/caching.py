@@ -21,6 +21,7 @@ The same version gives public pages an ``ETag`` and ``Last-Modified``; Django's 
 ``get_conditional_response`` answers 304 for a page that exists, never for an error.
 """
 
+import functools
 import hashlib
 import os
 import time
@@ -101,16 +102,39 @@ def _has_staff_session(request):
 
 
 def _is_public_path(path):
-    """Not the admin, nor a static or uploaded file. (Only class-based views' pages are cached:
-    a function view, such as the health check, is always answered afresh.)"""
+    """Not the admin, nor a static or uploaded file. (Only class-based views' pages are cached,
+    and the views ``public_page`` marks: any other function view, such as the health check, is
+    always answered afresh.)"""
     return not path.startswith((f"/{settings.ADMIN_PATH}", settings.STATIC_URL, settings.MEDIA_URL))
 
 
-def view_parameters(view_class):
-    """The query parameters a view reads (``cache_parameters``, or ``get_cache_parameters()``)."""
-    if hasattr(view_class, "get_cache_parameters"):
-        return view_class.get_cache_parameters()
-    return tuple(getattr(view_class, "cache_parameters", ()))
+def public_page(view, parameters=()):
+    """A function view (a feed, a sitemap) cached like a class-based page: for anonymous visitors,
+    under the content version, keyed on ``parameters`` of the query string only."""
+
+    @functools.wraps(view)
+    def page(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    page.cache_parameters = tuple(parameters)
+    page.is_public_page = True
+    return page
+
+
+def cached_view(match):
+    """What the cache asks of a resolved address: its view class, a ``public_page``, or None."""
+    view_class = getattr(match.func, "view_class", None)
+    if view_class is None and getattr(match.func, "is_public_page", False):
+        return match.func
+    return view_class
+
+
+def view_parameters(view, url_kwargs=None):
+    """The query parameters a view reads (``cache_parameters``, or ``get_cache_parameters()``,
+    which may depend on the address: a download reads only its own list's filters)."""
+    if hasattr(view, "get_cache_parameters"):
+        return view.get_cache_parameters(**(url_kwargs or {}))
+    return tuple(getattr(view, "cache_parameters", ()))
 
 
 def keep_declared_parameters(request, names):
@@ -144,11 +168,12 @@ class PublicPageCacheMiddleware:
             translation.activate(language)
             request.LANGUAGE_CODE = language
         try:
-            view_class = getattr(resolve(request.path_info).func, "view_class", None)
+            match = resolve(request.path_info)
+            view_class = cached_view(match)
         except Resolver404:
             view_class = None
         if view_class is not None:
-            query = keep_declared_parameters(request, view_parameters(view_class))
+            query = keep_declared_parameters(request, view_parameters(view_class, match.kwargs))
         if view_class is None or not settings.PORTAL_PAGE_CACHE or _has_staff_session(request):
             return self._uncached(request)
 

@@ -72,7 +72,7 @@ class StrictFilterView(CappedPaginationMixin, FilterView):
     strict = True
 
     @classmethod
-    def get_cache_parameters(cls):
+    def get_cache_parameters(cls, **url_kwargs):
         """The query parameters the page reads: its filters and the page number (see portal.core.caching)."""
         return (*cls.filterset_class.base_filters, cls.page_kwarg)
 

@@ -168,11 +168,13 @@ def file_name(name, filter_values, fmt):
 
 
 class DownloadView(View):
-    """A list as a file. Cached like a page (portal.core.caching), keyed on the filters it reads."""
+    """A list as a file. Cached like a page (portal.core.caching), keyed on the filters it reads:
+    its own list's, none for a list without filters (``figures.json?country=…`` is one file)."""
 
     @classmethod
-    def get_cache_parameters(cls):
-        return sorted({name for item in DOWNLOADS.values() if item.filterset for name in item.filterset.base_filters})
+    def get_cache_parameters(cls, name=None, **url_kwargs):
+        item = DOWNLOADS.get(name)
+        return sorted(item.filterset.base_filters) if item and item.filterset else ()
 
     def get(self, request, name, fmt):
         return download(request, name, fmt)

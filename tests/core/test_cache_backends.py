@@ -47,3 +47,17 @@ def test_its_timeouts_are_short_unless_configured(nowhere):
     assert pool_options["socket_connect_timeout"] == 0.25 and pool_options["socket_timeout"] == 0.5
     configured = ResilientRedisCache(nowhere, {"OPTIONS": {"socket_timeout": 2}})._cache._pool_options
     assert configured["socket_timeout"] == 2 and configured["socket_connect_timeout"] == 0.25
+
+
+def test_the_page_cache_of_a_process_is_bounded_in_bytes():
+    from portal.core.cache_backends import ByteBoundedLocMemCache
+
+    cache = ByteBoundedLocMemCache("bounded-test", {"OPTIONS": {"MAX_ENTRIES": 500, "MAX_BYTES": 100_000}})
+    page = b"x" * 30_000  # a page; pickled, a little more
+    for number in range(10):
+        cache.set(f"page-{number}", page)
+    assert cache.stored_bytes() <= 100_000
+    assert cache.get("page-9") == page and cache.get("page-8") == page  # the most recent stay
+    assert cache.get("page-0") is None  # the least recently used went first
+    cache.set("a-download", b"y" * 200_000)  # larger than the whole bound: not kept, nothing evicted for it
+    assert cache.get("a-download") is None and cache.get("page-9") == page

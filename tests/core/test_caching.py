@@ -153,3 +153,46 @@ def test_a_conditional_get_in_the_future_does_not_turn_an_error_into_304(client,
     response = client.get(url, HTTP_IF_MODIFIED_SINCE="Fri, 01 Jan 2100 00:00:00 GMT")
     assert response.status_code == status
     assert "public" not in response.get("Cache-Control", "")
+
+
+# Issue 26: every public address is cached like a page (so nginx keeps it too), not only the
+# class-based pages: feeds, the sitemaps, the data package, the catalogue and every download.
+MACHINE_READABLE = [
+    "/en/feeds/changes.atom",
+    "/it/feeds/countries/china.atom",
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
+    "/en/data/datapackage.json",
+    "/data/catalogue.ttl",
+    "/en/data/partners.csv",
+    "/it/data/figures.json",
+    "/en/data/agreements.json?country=china",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", MACHINE_READABLE)
+def test_every_machine_readable_address_is_cached_and_revalidated(client, page_cache, url):
+    first = client.get(url)
+    assert first.status_code == 200, url
+    assert first["Cache-Control"] == "public, max-age=5" and first["ETag"] and first["Last-Modified"]
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+@pytest.mark.django_db
+def test_a_download_is_keyed_only_on_the_filters_its_own_list_reads(client, page_cache):
+    """``figures.json?country=$RANDOM`` was a full export each time: figures have no filters."""
+    figures = client.get("/en/data/figures.json").content
+    with CaptureQueriesContext(connection) as queries:
+        for number in range(3):
+            assert client.get(f"/en/data/figures.json?country={number}&q=x").content == figures
+    assert len(queries) == 0
+    china = client.get("/en/data/agreements.json?country=china").content
+    assert china != client.get("/en/data/agreements.json?country=japan").content
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/data/agreements.json?utm_source=feed&country=china").content == china
+    assert len(queries) == 0

@@ -127,7 +127,7 @@ SHOW_CACHES = (
 def test_each_process_has_its_own_caches_unless_redis_is_named():
     result = run_manage("shell", "--no-imports", "-c", SHOW_CACHES)
     assert result.stdout.strip() == (
-        "[('default', 'LocMemCache', 'default', 'portal'), ('pages', 'LocMemCache', 'pages', 'portal')]"
+        "[('default', 'LocMemCache', 'default', 'portal'), ('pages', 'ByteBoundedLocMemCache', 'pages', 'portal')]"
     ), result.stderr
     shared = run_manage(
         "shell",
