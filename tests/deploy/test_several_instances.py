@@ -22,14 +22,13 @@ import subprocess
 import threading
 import time
 from collections import Counter
-from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pytest
 
 from scripts.page_types import ITALIAN_PAGE_TYPES, PAGE_TYPES
-from scripts.serving import run_wrk
+from scripts.serving import FormFields, run_wrk
 
 from .conftest import PYTHON, ROOT, free_port, pair_environment
 
@@ -119,54 +118,6 @@ class Visitor:
         return self.submit(
             port, "/admin/login/?next=/admin/", "login-form", {"username": username, "password": password}
         )
-
-
-class FormFields(HTMLParser):
-    """What a browser sends for the form with this id: named inputs, text areas and the selected
-    options, checked boxes only, no buttons."""
-
-    @classmethod
-    def of(cls, html, form_id):
-        parser = cls(form_id)
-        parser.feed(html)
-        return parser.fields
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id, self.fields, self.in_form, self.textarea, self.select = form_id, {}, False, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == self.form_id:
-            self.in_form = True
-        if tag == "option" and self.in_form and self.select and "selected" in attrs:
-            self.fields[self.select] = attrs.get("value") or ""
-        if not self.in_form or not attrs.get("name"):
-            return
-        name = attrs["name"]
-        if tag == "input" and attrs.get("type") not in ("submit", "button", "file", "image"):
-            if attrs.get("type") in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self.fields[name] = attrs.get("value") or ""
-        elif tag == "textarea":
-            self.textarea, self.fields[name] = name, ""
-        elif tag == "select":
-            self.select = name
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.fields[self.textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self.textarea = None
-        elif tag == "select":
-            self.select = None
-        elif tag == "form":
-            self.in_form = False
 
 
 class Service:
