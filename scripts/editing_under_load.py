@@ -14,7 +14,6 @@ so the developer's is not touched. Exits non-zero on any error, or a p99 with sa
 the p99 without.
 """
 
-import argparse
 import http.cookiejar
 import json
 import os
@@ -29,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from scripts.page_types import PAGES_IN_BOTH_LANGUAGES
-from scripts.serving import ROOT, FormFields, fetch, run_wrk, seconds, served
+from scripts.serving import ROOT, FormFields, fetch, load_arguments, run_wrk, seconds, served
 
 WORK = ROOT / ".local" / "edit-load"
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -136,11 +135,7 @@ def browse(base_url, paths, duration, connections, script):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--duration", type=int, default=30)
-    parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--port", type=int, default=8140)
-    args = parser.parse_args()
+    args = load_arguments(port=8140)
 
     env = {
         **os.environ,

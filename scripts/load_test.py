@@ -11,7 +11,6 @@ Usage: python scripts/load_test.py [--duration 30] [--connections 64] [--port 81
 Exits non-zero if any page had an error or the visitor waited a second or more.
 """
 
-import argparse
 import socket
 import statistics
 import sys
@@ -21,7 +20,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from scripts.serving import ROOT, fetch, run_wrk, served
+from scripts.serving import ROOT, fetch, load_arguments, run_wrk, served
 
 PAGES = {
     "home": "/it/",
@@ -115,11 +114,7 @@ def slow_clients(base_url, seconds=10):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--duration", type=int, default=30)
-    parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--port", type=int, default=8130)
-    args = parser.parse_args()
+    args = load_arguments(port=8130)
     with served(args.port) as base_url:
         failed = heavy_load(base_url, args.duration, args.connections)
         cached_against_static(base_url, min(args.duration, 10))

@@ -1,5 +1,6 @@
 """Start `make serve` on a loopback port for a proof script, and stop it by its process group."""
 
+import argparse
 import contextlib
 import os
 import re
@@ -63,6 +64,15 @@ def fetch(url, timeout=10):
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
+
+
+def load_arguments(port):
+    """The options of a load proof against `make serve`: --duration, --connections, --port."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=30, help="seconds of each wrk run")
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--port", type=int, default=port)
+    return parser.parse_args()
 
 
 def run_wrk(url, duration, connections=16, threads=2, headers=(), script=None, timeout=None, with_output=False):
